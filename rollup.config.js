@@ -19,6 +19,4 @@ const entry = (input, file, banner) => ({
   },
 });
 
-export default [
-  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
-];
+export default [entry('src/index.ts', 'dist/index.js'), entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')];
