@@ -10,6 +10,7 @@ export async function readPayload(path: string | null): Promise<Record<string, u
   } catch (error) {
     throw new InputError(`cannot read the event payload ${path}: ${(error as Error).message}`);
   }
+  if (text.trim() === '') return {};
   try {
     const payload: unknown = JSON.parse(text);
     if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
