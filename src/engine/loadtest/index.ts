@@ -5,7 +5,7 @@
  */
 import type { ReportFormat } from '../../model/policy.js';
 import type { ReportFile } from '../../model/snapshot.js';
-import { classify, READERS, SUPPORTED_TOOLS, type Classified } from './detect.js';
+import { classify, READERS, type Classified } from './detect.js';
 import { formatDuration, formatNumber } from './format.js';
 import { fail, METRIC_NAMES, ReportError, type LoadMetrics, type ReportReading } from './metrics.js';
 import type { Part } from './reader.js';
@@ -70,7 +70,7 @@ function noReportReason(classified: Classified[], parts: Part[], format: ReportF
   const known = refusals.filter((entry) => entry.known);
   const listed = (known.length > 0 ? known : refusals).slice(0, 5);
   const rest = refusals.length - listed.length;
-  const others = rest > 0 ? ` (and ${rest} other files that are not ${SUPPORTED_TOOLS} reports)` : '';
+  const others = rest > 0 ? ` (and ${rest} other ${rest === 1 ? 'file' : 'files'} with no report)` : '';
   return `no load-test report among ${refusals.length} files: ${listed.map((entry) => `${entry.file.name} ${entry.reason}`).join('; ')}${others}`;
 }
 

@@ -74,7 +74,8 @@ function readSummary(part: Part): LoadMetrics {
   const at = where(part);
   const value = (metric: string, key: string) =>
     readNumber(metricValues(part, metric)[key], `${at}: ${metric}.${key}`);
-  const requests = value('http_reqs', 'count');
+  // k6 lists a metric only when it has samples: a summary without http_reqs made no HTTP request.
+  const requests = value('http_reqs', 'count') ?? 0;
   const rps = value('http_reqs', 'rate');
   const passes = value('http_req_failed', 'passes');
   const fails = value('http_req_failed', 'fails');
@@ -99,7 +100,7 @@ function readNdjson(part: Part): LoadMetrics {
   const span = new TimeSpan();
   const durations: number[] = [];
   let peakVus: number | null = null;
-  let requests: number | null = null;
+  let requests = 0;
   let failedSum = 0;
   let failedCount = 0;
   const lines = part.text.split('\n');
@@ -111,7 +112,7 @@ function readNdjson(part: Part): LoadMetrics {
     const value = readNumber(valueAt(entry, ['data', 'value']), `${at}: value`) ?? 0;
     span.add(readTimestamp(valueAt(entry, ['data', 'time']), `${at}: time`, 1));
     if (entry.metric === 'vus') peakVus = Math.max(peakVus ?? 0, value);
-    else if (entry.metric === 'http_reqs') requests = (requests ?? 0) + value;
+    else if (entry.metric === 'http_reqs') requests += value;
     else if (entry.metric === 'http_req_duration') durations.push(value);
     else if (entry.metric === 'http_req_failed') {
       failedSum += value;
