@@ -87,27 +87,23 @@ export function checkThresholds(
       );
     }
   };
-  const atMost = (metric: MetricName, key: string, limit: number | undefined, shown = String(limit)) => {
+  const atMost = (metric: MetricName, key: string, limit: number | undefined) => {
     if (limit === undefined) return;
     const value = measured(metric, `${key} ${limit}`);
-    if (value !== null && value > limit) {
-      const factor = limit > 0 ? ` (${formatNumber(value / limit)}× the limit)` : '';
-      failures.push(`${LABELS[metric]} ${SHOW[metric](value)} > ${key} ${shown}${factor}`);
-    }
+    if (value === null || value <= limit) return;
+    const details = [
+      ...(metric === 'errorRate' ? [`= ${formatPercent(limit)}`] : []),
+      ...(limit > 0 ? [`${formatNumber(value / limit)}× the limit`] : []),
+    ];
+    const suffix = details.length > 0 ? ` (${details.join('; ')})` : '';
+    failures.push(`${LABELS[metric]} ${SHOW[metric](value)} > ${key} ${limit}${suffix}`);
   };
 
   atLeast('peakVus', 'min_vus', spec.min_vus);
   checkFleetFraction(spec, context, failures, measured);
   if (spec.min_rps === 'expected') checkExpectedRps(context, failures, measured);
   else atLeast('rps', 'min_rps', spec.min_rps);
-  if (spec.max_error_rate !== undefined) {
-    atMost(
-      'errorRate',
-      'max_error_rate',
-      spec.max_error_rate,
-      `${spec.max_error_rate} (${formatPercent(spec.max_error_rate)})`,
-    );
-  }
+  atMost('errorRate', 'max_error_rate', spec.max_error_rate);
   atMost('p95Ms', 'max_p95_ms', spec.max_p95_ms);
   atMost('p99Ms', 'max_p99_ms', spec.max_p99_ms);
   checkDuration(spec, failures, measured);
