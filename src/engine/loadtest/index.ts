@@ -63,8 +63,10 @@ function describe(parts: Part[]): string {
 }
 
 function noReportReason(classified: Classified[], parts: Part[], format: ReportFormat): string {
-  if (parts.length > 0)
-    return `expected a ${format} report (format: ${format}), but found ${describe(parts)}`;
+  if (parts.length > 0) {
+    const article = format === 'artillery' ? 'an' : 'a';
+    return `expected ${article} ${format} report (format: ${format}), but found ${describe(parts)}`;
+  }
   const refusals = classified.flatMap((entry) => ('reason' in entry ? [entry] : []));
   if (refusals.length === 1) return `${refusals[0].file.name} ${refusals[0].reason}`;
   const known = refusals.filter((entry) => entry.known);

@@ -75,7 +75,7 @@ const damagedFixture = fc
   });
 
 const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), shapedJson, shapedText, damagedFixture);
-const files = fc.array(fc.record({ name: names, text: texts }), { minLength: 0, maxLength: 3 });
+const files = fc.array(fc.record({ name: names, text: texts }), { minLength: 1, maxLength: 3 });
 
 function assertValid(metrics: LoadMetrics): void {
   for (const [name, value] of Object.entries(metrics)) {
