@@ -5,18 +5,19 @@ const normalizeSegment = (segment: string): string => segment.toLowerCase().repl
 export function keyGlobProblem(glob: string): string | null {
   if (glob.trim() === '') return 'is empty; write a dotted key path such as `**.heartbeat_interval`';
   if (glob.startsWith('!'))
-    return 'negation with `!` is not supported in key globs; narrow the rule with `files` or `when` instead';
+    return 'starts with `!`, but key globs have no negation; narrow the rule with `files` or `when` instead';
   if (/\{[^}]*,[^}]*\}/.test(glob))
-    return 'brace alternatives `{a,b}` are not supported in key globs; list one glob per alternative';
+    return 'uses brace alternatives `{a,b}`, which key globs do not have; list one glob per alternative';
   const index = /\[(\d+)\]/.exec(glob);
-  if (index) return `address list elements as \`.${index[1]}\`, not \`[${index[1]}]\` (key paths are dotted)`;
+  if (index)
+    return `addresses a list element as \`[${index[1]}]\`; write \`.${index[1]}\` (key paths are dotted)`;
   for (const segment of glob.split('.')) {
     if (segment === '') return 'has an empty segment (a leading, trailing or doubled `.`)';
     if (segment.includes('**') && segment !== '**') {
-      return `\`**\` must be a whole segment (\`${segment}\`); use \`*\` inside a segment, as in \`*interval*\``;
+      return `has \`**\` inside the segment \`${segment}\`; \`**\` must be a whole segment, use \`*\` inside one (\`*interval*\`)`;
     }
     if (normalizeSegment(segment) === '') {
-      return `segment \`${segment}\` is empty once normalized (matching ignores case, \`_\` and \`-\`)`;
+      return `has the segment \`${segment}\`, which is empty once normalized (matching ignores case, \`_\` and \`-\`)`;
     }
   }
   return null;

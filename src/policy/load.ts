@@ -7,7 +7,7 @@ import type { Policy } from '../model/policy.js';
 import { crossReferenceProblems } from './cross-references.js';
 import { fileProblems } from './file-checks.js';
 import { mergePolicy, type Origin, type PolicyFile } from './merge.js';
-import { byPosition, formatProblem, PolicyError, type PolicyProblem } from './problem.js';
+import { formatProblem, PolicyError, sortedProblems, type PolicyProblem } from './problem.js';
 import { schemaProblems, type LocatedMessage } from './schema.js';
 import { parsePolicySource, type Path, type PolicySource } from './source.js';
 import { didYouMean } from './suggest.js';
@@ -49,7 +49,7 @@ export async function loadPolicy(path: string, options: LoadOptions): Promise<Po
   const root = await rootSource(policyPath, options);
   const state: State = { options, loaded: [], seen: new Set([policyPath]), problems: [] };
   await include(root, policyPath, [policyPath], state);
-  if (state.problems.length > 0) throw new PolicyError(state.problems.sort(byPosition));
+  if (state.problems.length > 0) throw new PolicyError(sortedProblems(state.problems));
 
   const repoFiles = state.loaded.flatMap((l) =>
     l.repoPath && l.repoPath !== policyPath ? [l.repoPath] : [],
@@ -67,7 +67,7 @@ export async function loadPolicy(path: string, options: LoadOptions): Promise<Po
   const problems = crossReferenceProblems(policy, origins, where).map(({ origin, message }) =>
     positioned(state.loaded[origin.fragment].source, { path: origin.path, part: 'value', message }),
   );
-  if (problems.length > 0) throw new PolicyError(problems.sort(byPosition));
+  if (problems.length > 0) throw new PolicyError(sortedProblems(problems));
   return policy;
 }
 

@@ -19,5 +19,11 @@ export class PolicyError extends Error {
   }
 }
 
-export const byPosition = (a: PolicyProblem, b: PolicyProblem): number =>
+const byPosition = (a: PolicyProblem, b: PolicyProblem): number =>
   a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+
+/** Problems sorted by position, each once (a value reached through several aliases is reported once). */
+export function sortedProblems(problems: PolicyProblem[]): PolicyProblem[] {
+  const unique = new Map(problems.map((p) => [formatProblem(p), p]));
+  return [...unique.values()].sort(byPosition);
+}

@@ -313,7 +313,7 @@ export function linePatternProblem(source: string): string | null {
   try {
     new RegExp(source);
   } catch (error) {
-    return `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    return `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`;
   }
   const danger = catastrophicBacktracking(source);
   if (!danger) return null;

@@ -35,9 +35,9 @@ function validator(): ValidateFunction {
 export function schemaProblems(value: unknown): LocatedMessage[] {
   const validate = validator();
   if (validate(value)) return [];
-  const errors = relevantErrors(validate.errors as AjvError[]);
-  const messages = errors.flatMap((error) => {
-    const located = describe(error, errors, value);
+  const all = validate.errors as AjvError[];
+  const messages = relevantErrors(all).flatMap((error) => {
+    const located = describe(error, all, value);
     return located ? [located] : [];
   });
   const seen = new Set<string>();
@@ -54,7 +54,7 @@ function relevantErrors(errors: AjvError[]): AjvError[] {
     if (error.keyword === 'if' || error.keyword === 'propertyNames') dropped.add(error);
     if (error.keyword !== 'anyOf') continue;
     const children = errors.filter((e) => isChildOf(e, error));
-    const branch = chosenBranch(error);
+    const branch = chosenBranch(error, children);
     for (const child of children) {
       if (branch === undefined || branchOf(child, error) !== branch) dropped.add(child);
     }
@@ -74,13 +74,21 @@ const isChildOf = (error: AjvError, parent: AjvError): boolean =>
 const branchOf = (child: AjvError, parent: AjvError): number =>
   Number(child.schemaPath.slice(parent.schemaPath.length + 1).split('/')[0]);
 
-/** The single anyOf branch whose type fits the data (its errors are the real ones), if there is one. */
-function chosenBranch(error: AjvError): number | undefined {
+/**
+ * The single anyOf branch whose type fits the data, when its errors say more than the anyOf's own `errorMessage`
+ * (an unknown key inside the mapping form does; "must be `expected`" for a string does not).
+ */
+function chosenBranch(error: AjvError, children: AjvError[]): number | undefined {
   const branches = (error.schema as SchemaNode[]) ?? [];
   const fitting = branches.flatMap((branch, index) =>
     branch.type !== undefined && typeAccepts(branch.type, error.data) ? [index] : [],
   );
-  return fitting.length === 1 ? fitting[0] : undefined;
+  if (fitting.length !== 1) return undefined;
+  const own = children.filter((child) => branchOf(child, error) === fitting[0]);
+  const valueOnly = own.every(
+    (child) => child.instancePath === error.instancePath && ['type', 'const', 'enum'].includes(child.keyword),
+  );
+  return valueOnly && error.parentSchema?.errorMessage !== undefined ? undefined : fitting[0];
 }
 
 function typeAccepts(type: unknown, data: unknown): boolean {
@@ -181,7 +189,10 @@ function describe(error: AjvError, all: AjvError[], root: unknown): LocatedMessa
     case 'minItems':
       return at(`${subject} must list at least one entry`);
     case 'uniqueItems': {
-      const [first, second] = [Number(params.j), Number(params.i)];
+      const [first, second] = [
+        Math.min(Number(params.i), Number(params.j)),
+        Math.max(Number(params.i), Number(params.j)),
+      ];
       const item = (error.data as unknown[])[second];
       return at(
         `${subject} lists ${describeValue(item)} twice (entries ${first + 1} and ${second + 1}); remove one`,
@@ -193,7 +204,9 @@ function describe(error: AjvError, all: AjvError[], root: unknown): LocatedMessa
       return at(kindCountMessage(subject, error));
     case 'dependencies': {
       const [property, missing] = [String(params.property), String(params.missingProperty)];
-      return at(`\`${property}\` needs \`${missing}\` in the same mapping (${subject})`, [property], 'key');
+      const needed = ((parent.properties as SchemaNode)?.[missing] as SchemaNode | undefined)?.description;
+      const why = needed ? ` (\`${missing}\`: ${String(needed).replace(/\.$/, '').toLowerCase()})` : '';
+      return at(`\`${property}\` needs \`${missing}\` next to it in ${subject}${why}`, [property], 'key');
     }
     case 'anyOf':
       return at(`${subject} ${anyOfMessage(error)}`);
@@ -262,7 +275,8 @@ function kindCountMessage(subject: string, error: AjvError): string {
 
 function anyOfMessage(error: AjvError): string {
   const custom = error.parentSchema?.errorMessage;
-  if (typeof custom === 'string') return custom;
+  if (typeof custom === 'string')
+    return custom.startsWith('must ') ? `${custom}, not ${describeValue(error.data)}` : custom;
   const branches = (error.schema as SchemaNode[]) ?? [];
   const types = branches.map((b) => TYPE_NAMES[String(b.type)] ?? String(b.type));
   return `must be ${types.join(' or ')}, not ${describeValue(error.data)}`;

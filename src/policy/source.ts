@@ -37,7 +37,7 @@ export function parsePolicySource(text: string, name: string, at: Path = []): Po
   };
 
   const problems = doc.errors.map((error) =>
-    problem(error.pos[0], yamlMessage(error.code, error.message, text.slice(error.pos[0], error.pos[1]))),
+    problem(error.pos[0], yamlMessage(error.code, error.message, keyAt(text, error.pos[0]))),
   );
   if (problems.length > 0) return { name, value: undefined, problems, locate };
   if (at.length > 0 && !isMap(rootNode)) {
@@ -74,9 +74,14 @@ export function parsePolicySource(text: string, name: string, at: Path = []): Po
   }
 }
 
-function yamlMessage(code: string, message: string, excerpt: string): string {
-  if (code === 'DUPLICATE_KEY')
-    return `duplicate key \`${excerpt}\`: a key may appear only once in a mapping`;
+/** The mapping key written at `offset` (plain or quoted), for messages about duplicate keys. */
+function keyAt(text: string, offset: number): string {
+  const match = /^(?:"([^"]*)"|'([^']*)'|([^:,{}\n]*?))\s*:/.exec(text.slice(offset));
+  return match ? (match[1] ?? match[2] ?? match[3]) : text.slice(offset).split('\n')[0];
+}
+
+function yamlMessage(code: string, message: string, key: string): string {
+  if (code === 'DUPLICATE_KEY') return `duplicate key \`${key}\`: a key may appear only once in a mapping`;
   if (code === 'MULTIPLE_DOCS')
     return 'a policy file holds one YAML document; remove the `---` separator and what follows';
   return `invalid YAML: ${message}`;
