@@ -1,0 +1,288 @@
+/**
+ * The structural diff: walks base and head value trees side by side and reports every leaf that
+ * was added, removed or changed, with its key path (contracts §1.2) and line.
+ *
+ * Leaves are scalars and empty collections (reported as "{}" / "[]", so `a: {}` → `a: {b: 1}` is
+ * visible); a root that is empty or an empty collection has no keys, a root scalar is the key "".
+ * When a value turns from a scalar into a non-empty collection or back, the old leaves are removed
+ * and the new ones added. A changed type (`"80"` → `80`) is a change.
+ */
+import type { ChangeKind } from '../../model/policy.js';
+import { addressElements, documentIds } from './address.js';
+import { MAX_DEPTH, MAX_LEAVES, TOO_DEEP, TOO_MANY_LEAVES } from './limits.js';
+import { hasOwn, isContainer, isEmptyContainer, toScalar } from './scalar.js';
+import { ConfigParseError, type KeyChange, type Locator, type ParsedFile } from './types.js';
+
+export type Side = 'base' | 'head';
+
+/** A file that parsed but is too big or too deep to walk. */
+export class DiffLimitError extends ConfigParseError {
+  constructor(
+    readonly side: Side,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface PathNode {
+  parent: PathNode | null;
+  container: object;
+  /** Property of `container` (an index for sequences). */
+  key: string;
+  /** A sequence element's address; null when the locator spells the key. */
+  segment: string | null;
+  /** The field naming this element, left out of its path. */
+  nameField: string | null;
+}
+
+interface Member {
+  id: string;
+  key: string;
+  segment: string | null;
+  nameField: string | null;
+  value: unknown;
+}
+
+const EMPTY_ROOT: object = Object.freeze(Object.create(null));
+const NO_LOCATOR: Locator = { line: () => null, segments: (_container, key) => [key] };
+
+export function diffFiles(base: ParsedFile | null, head: ParsedFile | null): KeyChange[] {
+  const walker = new Walker(base?.locator ?? NO_LOCATOR, head?.locator ?? NO_LOCATOR);
+  const baseDocuments = base?.documents ?? [];
+  const headDocuments = head?.documents ?? [];
+  if (contentCount(baseDocuments) <= 1 && contentCount(headDocuments) <= 1) {
+    walker.document(null, onlyContent(baseDocuments), onlyContent(headDocuments));
+    return walker.changes;
+  }
+  const baseById = byId(baseDocuments);
+  const headById = byId(headDocuments);
+  for (const [id, document] of headById) walker.document(id, baseById.get(id) ?? null, document);
+  for (const [id, document] of baseById) if (!headById.has(id)) walker.document(id, document, null);
+  return walker.changes;
+}
+
+function contentCount(documents: readonly unknown[]): number {
+  return documents.filter((document) => document !== null && document !== undefined).length;
+}
+
+function onlyContent(documents: readonly unknown[]): unknown {
+  return documents.find((document) => document !== null && document !== undefined) ?? null;
+}
+
+function byId(documents: readonly unknown[]): Map<string, unknown> {
+  const ids = documentIds(documents);
+  const result = new Map<string, unknown>();
+  documents.forEach((document, index) => {
+    const id = ids[index];
+    if (id !== null && id !== undefined) result.set(id, document);
+  });
+  return result;
+}
+
+class Walker {
+  readonly changes: KeyChange[] = [];
+  private document_: string | null = null;
+  private readonly leaves: Record<Side, number> = { base: 0, head: 0 };
+
+  constructor(
+    private readonly baseLocator: Locator,
+    private readonly headLocator: Locator,
+  ) {}
+
+  document(id: string | null, base: unknown, head: unknown): void {
+    this.document_ = id;
+    const baseRoot = rootOf(base);
+    const headRoot = rootOf(head);
+    if (isContainer(baseRoot) && isContainer(headRoot))
+      this.compareMembers(baseRoot, headRoot, null, null, 0);
+    else this.compareValues(baseRoot, headRoot, null, null, 0);
+  }
+
+  private compareValues(
+    base: unknown,
+    head: unknown,
+    basePath: PathNode | null,
+    headPath: PathNode | null,
+    depth: number,
+  ): void {
+    const baseIsLeaf = isLeaf(base, basePath);
+    const headIsLeaf = isLeaf(head, headPath);
+    if (baseIsLeaf && headIsLeaf) {
+      this.countLeaf('base');
+      this.countLeaf('head');
+      if (!sameLeaf(base, head)) this.emit('changed', base, head, headPath);
+    } else if (!baseIsLeaf && !headIsLeaf) {
+      this.compareMembers(base as object, head as object, basePath, headPath, depth + 1);
+    } else {
+      this.emitSubtree('removed', base, basePath, depth);
+      this.emitSubtree('added', head, headPath, depth);
+    }
+  }
+
+  private compareMembers(
+    base: object,
+    head: object,
+    basePath: PathNode | null,
+    headPath: PathNode | null,
+    depth: number,
+  ): void {
+    this.checkDepth('base', basePath, depth);
+    if (!Array.isArray(base) && !Array.isArray(head)) {
+      this.compareMappings(
+        base as Record<string, unknown>,
+        head as Record<string, unknown>,
+        basePath,
+        headPath,
+        depth,
+      );
+      return;
+    }
+    const baseMembers = new Map(membersOf(base, basePath).map((member) => [member.id, member]));
+    const matched = new Set<string>();
+    for (const member of membersOf(head, headPath)) {
+      const counterpart = baseMembers.get(member.id);
+      const headNode = pathNode(headPath, head, member);
+      if (counterpart === undefined) {
+        this.emitSubtree('added', member.value, headNode, depth);
+        continue;
+      }
+      matched.add(member.id);
+      this.compareValues(
+        counterpart.value,
+        member.value,
+        pathNode(basePath, base, counterpart),
+        headNode,
+        depth,
+      );
+    }
+    for (const member of baseMembers.values()) {
+      if (!matched.has(member.id))
+        this.emitSubtree('removed', member.value, pathNode(basePath, base, member), depth);
+    }
+  }
+
+  /** The common case, kept free of per-member allocations beyond the path nodes. */
+  private compareMappings(
+    base: Record<string, unknown>,
+    head: Record<string, unknown>,
+    basePath: PathNode | null,
+    headPath: PathNode | null,
+    depth: number,
+  ): void {
+    const baseSkip = basePath?.nameField ?? null;
+    const headSkip = headPath?.nameField ?? null;
+    for (const key of Object.keys(head)) {
+      if (key === headSkip) continue;
+      const headNode = keyNode(headPath, head, key);
+      if (key !== baseSkip && hasOwn(base, key))
+        this.compareValues(base[key], head[key], keyNode(basePath, base, key), headNode, depth);
+      else this.emitSubtree('added', head[key], headNode, depth);
+    }
+    for (const key of Object.keys(base)) {
+      if (key === baseSkip || (key !== headSkip && hasOwn(head, key))) continue;
+      this.emitSubtree('removed', base[key], keyNode(basePath, base, key), depth);
+    }
+  }
+
+  private emitSubtree(kind: 'added' | 'removed', value: unknown, path: PathNode | null, depth: number): void {
+    const side: Side = kind === 'added' ? 'head' : 'base';
+    if (isLeaf(value, path)) {
+      this.countLeaf(side);
+      this.emit(kind, value, value, path);
+      return;
+    }
+    const container = value as object;
+    this.checkDepth(side, path, depth + 1);
+    for (const member of membersOf(container, path)) {
+      this.emitSubtree(kind, member.value, pathNode(path, container, member), depth + 1);
+    }
+  }
+
+  private emit(kind: ChangeKind, before: unknown, after: unknown, path: PathNode | null): void {
+    const { segments, line } = locate(path, kind === 'removed' ? this.baseLocator : this.headLocator);
+    this.changes.push({
+      key: segments.join('.'),
+      segments,
+      document: this.document_,
+      change: kind,
+      ...(kind !== 'added' && { before: toScalar(before) }),
+      ...(kind !== 'removed' && { after: toScalar(after) }),
+      line,
+    });
+  }
+
+  private countLeaf(side: Side): void {
+    this.leaves[side] += 1;
+    if (this.leaves[side] > MAX_LEAVES) throw new DiffLimitError(side, TOO_MANY_LEAVES);
+  }
+
+  private checkDepth(side: Side, path: PathNode | null, depth: number): void {
+    if (depth <= MAX_DEPTH) return;
+    throw new DiffLimitError(
+      side,
+      isCyclic(path) ? 'an alias refers to a collection that contains it' : TOO_DEEP,
+    );
+  }
+}
+
+function rootOf(document: unknown): unknown {
+  return document === null || document === undefined || (isContainer(document) && isEmptyContainer(document))
+    ? EMPTY_ROOT
+    : document;
+}
+
+/** Scalars and empty collections are leaves; the root collection never is. */
+function isLeaf(value: unknown, path: PathNode | null): boolean {
+  if (!isContainer(value)) return true;
+  return path !== null && isEmptyContainer(value);
+}
+
+function sameLeaf(base: unknown, head: unknown): boolean {
+  if (base === head) return true;
+  return isContainer(base) === isContainer(head) && toScalar(base) === toScalar(head);
+}
+
+function membersOf(container: object, path: PathNode | null): Member[] {
+  if (Array.isArray(container)) {
+    return addressElements(container).map((address, index) => ({
+      id: address.segment,
+      key: String(index),
+      segment: address.segment,
+      nameField: address.nameField,
+      value: container[index],
+    }));
+  }
+  const skip = path?.nameField ?? null;
+  const mapping = container as Record<string, unknown>;
+  return Object.keys(mapping)
+    .filter((key) => key !== skip)
+    .map((key) => ({ id: key, key, segment: null, nameField: null, value: mapping[key] }));
+}
+
+function keyNode(parent: PathNode | null, container: object, key: string): PathNode {
+  return { parent, container, key, segment: null, nameField: null };
+}
+
+function pathNode(parent: PathNode | null, container: object, member: Member): PathNode {
+  return { parent, container, key: member.key, segment: member.segment, nameField: member.nameField };
+}
+
+function locate(path: PathNode | null, locator: Locator): { segments: string[]; line: number | null } {
+  const reversed: (readonly string[])[] = [];
+  let line: number | null = null;
+  for (let node = path; node !== null; node = node.parent) {
+    reversed.push(node.segment !== null ? [node.segment] : locator.segments(node.container, node.key));
+    line ??= locator.line(node.container, node.key);
+  }
+  return { segments: reversed.reverse().flat(), line };
+}
+
+function isCyclic(path: PathNode | null): boolean {
+  const seen = new Set<object>();
+  for (let node = path; node !== null; node = node.parent) {
+    if (seen.has(node.container)) return true;
+    seen.add(node.container);
+  }
+  return false;
+}

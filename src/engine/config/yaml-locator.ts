@@ -1,0 +1,221 @@
+/**
+ * Source positions for js-yaml results, recorded through its `listener` option. js-yaml reports
+ * `open`/`close` around every node it composes; a stack of frames turns them into a tree of nodes
+ * (offset where composing started, value it became). Nothing is interpreted until a line is asked
+ * for, which only happens for keys that changed.
+ *
+ * Per container (identity of the object js-yaml built) the child frames are kept: for a mapping
+ * they alternate key, value (a key is a node followed by `:`), for a sequence one per element.
+ * Aliases resolve to the same object, so they share its positions; merge keys (`<<`) keep their
+ * sources, so a merged key is located in the mapping it comes from. When the frames of a
+ * container do not line up with the object (explicit `? key` entries, `[a: 1]` pairs) that
+ * container has no positions and the caller falls back to the nearest located ancestor.
+ */
+import type { Locator } from './types.js';
+import { hasOwn, isContainer } from './scalar.js';
+import { MERGE_TAG } from './yaml-schema.js';
+
+interface Frame {
+  /** Offset where js-yaml started composing the node (a value starts right after its `:` or `- `). */
+  pos: number;
+  /** 0-based line of `pos`. */
+  line: number;
+  end: number;
+  isKey: boolean;
+  result: unknown;
+  tag: string | null;
+  kids: Frame[] | null;
+}
+
+/** The part of js-yaml's loader state the listener reads. */
+export interface LoaderState {
+  input: string;
+  position: number;
+  line: number;
+  result: unknown;
+  tag: string | null;
+}
+
+interface Entry {
+  key: Frame;
+  value: Frame | null;
+}
+
+interface MappingIndex {
+  entries: Map<string, Entry>;
+  merges: object[];
+}
+
+const MAX_MERGE_CHAIN = 64;
+
+export class YamlRecorder {
+  private readonly stack: Frame[] = [];
+  private readonly kidsOf = new WeakMap<object, Frame[]>();
+
+  constructor(private readonly text: string) {}
+
+  readonly listener = (event: 'open' | 'close', state: LoaderState): void => {
+    if (event === 'open') {
+      this.stack.push({
+        pos: state.position,
+        line: state.line,
+        end: 0,
+        isKey: false,
+        result: null,
+        tag: null,
+        kids: null,
+      });
+      return;
+    }
+    const frame = this.stack.pop() as Frame;
+    const result = state.result;
+    // The innermost frame that produced a container is the one whose kids are its members.
+    if (frame.kids !== null && isContainer(result) && !this.kidsOf.has(result))
+      this.kidsOf.set(result, frame.kids);
+    const parent = this.stack[this.stack.length - 1];
+    if (parent === undefined) return;
+    frame.end = state.position;
+    frame.result = result;
+    frame.tag = state.tag;
+    frame.isKey = followedByColon(state.input, state.position);
+    (parent.kids ??= []).push(frame);
+  };
+
+  locator(): Locator {
+    return new YamlLocator(this.text, this.kidsOf);
+  }
+}
+
+class YamlLocator implements Locator {
+  private readonly indexes = new WeakMap<object, MappingIndex | null>();
+  private readonly elements = new WeakMap<object, Frame[] | null>();
+
+  constructor(
+    private readonly text: string,
+    private readonly kidsOf: WeakMap<object, Frame[]>,
+  ) {}
+
+  line(container: object, key: string): number | null {
+    const entry = this.entryOf(container, key, 0);
+    if (entry === null) return null;
+    if (entry.value === null) return contentLine(this.text, entry.key, false);
+    // An empty value is reported on its key's line; a non-empty one may start on a later line.
+    return contentLine(this.text, entry.value, entry.value.result !== null);
+  }
+
+  segments(container: object, key: string): readonly string[] {
+    return [this.spelling(container, key, 0)];
+  }
+
+  private spelling(container: object, key: string, depth: number): string {
+    const index = this.index(container);
+    if (index === null) return key;
+    const entry = index.entries.get(key);
+    if (entry !== undefined) return spelledKey(this.text, entry.key) ?? key;
+    const source = depth < MAX_MERGE_CHAIN ? index.merges.find((merged) => hasOwn(merged, key)) : undefined;
+    return source === undefined ? key : this.spelling(source, key, depth + 1);
+  }
+
+  private entryOf(container: object, key: string, depth: number): Entry | null {
+    if (Array.isArray(container)) return this.element(container, Number(key));
+    const index = this.index(container);
+    if (index === null) return null;
+    const entry = index.entries.get(key);
+    if (entry !== undefined) return entry;
+    const source = depth < MAX_MERGE_CHAIN ? index.merges.find((merged) => hasOwn(merged, key)) : undefined;
+    return source === undefined ? null : this.entryOf(source, key, depth + 1);
+  }
+
+  private element(sequence: unknown[], position: number): Entry | null {
+    let kids = this.elements.get(sequence);
+    if (kids === undefined) {
+      kids = this.kidsOf.get(sequence) ?? null;
+      // `- ` entries with nothing after them, or `[a: 1]` pairs, leave the frames out of step.
+      if (kids !== null && (kids.length !== sequence.length || kids.some((kid) => kid.isKey))) kids = null;
+      this.elements.set(sequence, kids);
+    }
+    const kid = kids?.[position];
+    return kid === undefined ? null : { key: kid, value: kid };
+  }
+
+  private index(mapping: object): MappingIndex | null {
+    let index = this.indexes.get(mapping);
+    if (index === undefined) {
+      index = indexMapping(mapping, this.kidsOf.get(mapping) ?? []);
+      this.indexes.set(mapping, index);
+    }
+    return index;
+  }
+}
+
+function indexMapping(mapping: object, kids: Frame[]): MappingIndex | null {
+  const index: MappingIndex = { entries: new Map(), merges: [] };
+  let pendingKey: Frame | null = null;
+  for (const kid of kids) {
+    if (pendingKey !== null) {
+      addEntry(index, pendingKey, kid);
+      pendingKey = null;
+    } else if (kid.isKey) {
+      pendingKey = kid;
+    } else if (kid.end === kid.pos && kid.result === null) {
+      // js-yaml tried to read one more key where the mapping ends (before `---`): not an entry.
+    } else {
+      addEntry(index, kid, null); // `{a, b: 1}` or an explicit `? key`
+    }
+  }
+  if (pendingKey !== null) addEntry(index, pendingKey, null);
+  for (const key of index.entries.keys()) if (!hasOwn(mapping, key)) return null;
+  return index;
+}
+
+function addEntry(index: MappingIndex, key: Frame, value: Frame | null): void {
+  if (key.tag === MERGE_TAG) {
+    const sources = value?.result;
+    for (const source of Array.isArray(sources) ? sources : [sources])
+      if (isContainer(source)) index.merges.push(source);
+    return;
+  }
+  index.entries.set(jsYamlKey(key.result), { key, value });
+}
+
+/** How js-yaml turns a key node into a property name. */
+function jsYamlKey(key: unknown): string {
+  if (Array.isArray(key)) return String(key.map((item) => (isPlainObject(item) ? '[object Object]' : item)));
+  return isPlainObject(key) ? '[object Object]' : String(key);
+}
+
+function isPlainObject(value: unknown): boolean {
+  return Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/** A key that resolved to a number, boolean or null (`1.0:`, `True:`, `~:`) reads as written. */
+function spelledKey(text: string, key: Frame): string | null {
+  if (typeof key.result === 'string' || isContainer(key.result)) return null;
+  const source = text
+    .slice(key.pos, key.end)
+    .trim()
+    .replace(/^(?:[&!]\S*\s+)+/, '');
+  return source === '' ? null : source;
+}
+
+function followedByColon(input: string, position: number): boolean {
+  let code = input.charCodeAt(position);
+  while (code === 0x20 || code === 0x09) code = input.charCodeAt(++position);
+  return code === 0x3a;
+}
+
+/** 1-based line where the node's content starts; `later` lets it start below a comment or line break. */
+function contentLine(text: string, frame: Frame, later: boolean): number {
+  let position = frame.pos;
+  let line = frame.line;
+  for (;;) {
+    let code = text.charCodeAt(position);
+    while (code === 0x20 || code === 0x09) code = text.charCodeAt(++position);
+    const lineIsEmpty = code === 0x23 || code === 0x0a || code === 0x0d || Number.isNaN(code);
+    if (!lineIsEmpty || !later) return line + 1;
+    while (code !== 0x0a && code !== 0x0d && !Number.isNaN(code)) code = text.charCodeAt(++position);
+    if (Number.isNaN(code)) return frame.line + 1;
+    position += code === 0x0d && text.charCodeAt(position + 1) === 0x0a ? 2 : 1;
+    line += 1;
+  }
+}
