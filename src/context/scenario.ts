@@ -16,7 +16,7 @@ import type {
   ReviewState,
   Snapshot,
 } from '../model/snapshot.js';
-import { byPosition } from '../policy/problem.js';
+import { sortedProblems } from '../policy/problem.js';
 import { ContextError, describeFsError, displayPath } from './context-error.js';
 import { readEvidenceFile } from './local-facts.js';
 import { loadInlinePolicy, loadPolicyFile } from './policy-file.js';
@@ -94,7 +94,7 @@ export async function loadScenario(file: string, options: ScenarioOptions = {}):
   if (reader.problems.length || !parsed) {
     if (!reader.problems.length)
       reader.problem(root, 'the scenario file is empty; it needs at least `policy:`');
-    throw ContextError.fromProblems(reader.problems.sort(byPosition));
+    throw ContextError.fromProblems(sortedProblems(reader.problems));
   }
   const policy = options.policyFile
     ? await loadPolicyFile(options.policyFile, cwd, cwd)
