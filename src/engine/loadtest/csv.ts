@@ -1,42 +1,57 @@
-/** A small RFC 4180 reader: quoted fields with "" escapes and line breaks, any mix of CR/LF line ends. */
+/**
+ * A small RFC 4180 reader: quoted fields with "" escapes and line breaks, any mix of CR/LF line ends
+ * (Locust on Windows writes CR CR LF). Rows are produced one at a time, so a 50 MB JTL is never held
+ * as one array of rows.
+ */
 import { fail } from './metrics.js';
 
 export interface CsvTable {
   header: string[];
-  rows: string[][];
+  /** The rows after the header, read as they are iterated (once). */
+  rows: Iterable<string[]>;
 }
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
+const DELIMITER = /[,\r\n]/g;
+
+/** One field starting at `index`: its text and the index of the delimiter (or end) after it. */
+function readField(text: string, index: number): [string, number] {
   let field = '';
-  let quoted = false;
-  let index = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    if (row.length > 1 || row[0] !== '') rows.push(row);
-    row = [];
-  };
-  while (index < text.length) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') endField();
-    else if (char === '\r' || char === '\n') endRow();
-    else field += char;
-    index += 1;
+  let rest = index;
+  if (text[index] === '"') {
+    let start = index + 1;
+    for (;;) {
+      const quote = text.indexOf('"', start);
+      if (quote === -1) return [field + text.slice(start), text.length];
+      field += text.slice(start, quote);
+      if (text[quote + 1] !== '"') {
+        rest = quote + 1;
+        break;
+      }
+      field += '"';
+      start = quote + 2;
+    }
   }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
+  DELIMITER.lastIndex = rest;
+  const end = DELIMITER.exec(text)?.index ?? text.length;
+  return [field + text.slice(rest, end), end];
+}
+
+export function* csvRows(text: string): Generator<string[]> {
+  let row: string[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const [field, end] = readField(text, index);
+    row.push(field);
+    index = end;
+    if (text[index] === ',') {
+      index += 1;
+      continue;
+    }
+    while (text[index] === '\r' || text[index] === '\n') index += 1;
+    if (row.length > 1 || row[0].trim() !== '') yield row;
+    row = [];
+  }
+  if (row.length > 0) yield [...row, ''];
 }
 
 /** The first line of a text, for recognizing CSV headers without parsing the whole file. */
@@ -46,8 +61,12 @@ export function firstLine(text: string): string {
 }
 
 export function readTable(text: string): CsvTable {
-  const [header = [], ...rows] = parseCsv(text);
-  return { header: header.map((name) => name.trim()), rows };
+  const rows = csvRows(text);
+  const first = rows.next();
+  return {
+    header: first.done ? [] : first.value.map((name) => name.trim()),
+    rows: { [Symbol.iterator]: () => rows },
+  };
 }
 
 /** Column index by header name (case-insensitive, any of the spellings tool versions used), or -1. */

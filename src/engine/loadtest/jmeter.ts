@@ -47,8 +47,10 @@ function readJtl(part: Part): LoadMetrics {
   const responseTimes: number[] = [];
   let failed = 0;
   let peakVus: number | null = null;
-  table.rows.forEach((cells, index) => {
-    const row = `${at} row ${index + 2}`;
+  let rowNumber = 1;
+  for (const cells of table.rows) {
+    rowNumber += 1;
+    const row = `${at} row ${rowNumber}`;
     const start = readTimestamp(cells[time], `${row}: timeStamp`, 1);
     const took = readNumber(cells[elapsed], `${row}: elapsed`) ?? 0;
     span.add(start, start === null ? null : start + took);
@@ -56,7 +58,7 @@ function readJtl(part: Part): LoadMetrics {
     if (success !== -1 && (cells[success] ?? '').trim().toLowerCase() === 'false') failed += 1;
     const active = threads === -1 ? null : readNumber(cells[threads], `${row}: allThreads`);
     if (active !== null) peakVus = Math.max(peakVus ?? 0, active);
-  });
+  }
   const requests = responseTimes.length;
   const durationS = span.seconds();
   return metricsOf('jmeter', 'jtl-csv', {

@@ -2,7 +2,7 @@
  * Locust: the `--csv` set (`_stats.csv` with its Aggregated row, `_stats_history.csv` for the user
  * count over time; `_failures.csv` and `_exceptions.csv` are recognized and ignored) and `--json`.
  */
-import { columnIndex, firstLine, readTable, requireColumn, type CsvTable } from './csv.js';
+import { columnIndex, firstLine, readTable, requireColumn } from './csv.js';
 import { fail, mergeMetrics, metricsOf, perSecond, ratio, type LoadMetrics } from './metrics.js';
 import { bucketPercentile } from './percentiles.js';
 import { single, where, type Part, type ToolReader } from './reader.js';
@@ -32,7 +32,7 @@ function readStats(part: Part): LoadMetrics {
   const at = where(part);
   const table = readTable(part.text);
   const nameColumn = requireColumn(table, at, 'Name');
-  const row = table.rows.find((cells) =>
+  const row = [...table.rows].find((cells) =>
     AGGREGATE_ROWS.includes((cells[nameColumn] ?? '').trim().toLowerCase()),
   );
   if (!row) fail(`${at} has no Aggregated row (an empty or unfinished run)`);
@@ -53,17 +53,19 @@ function readStats(part: Part): LoadMetrics {
 
 function readHistory(part: Part): LoadMetrics {
   const at = where(part);
-  const table: CsvTable = readTable(part.text);
+  const table = readTable(part.text);
   const timeColumn = requireColumn(table, at, 'Timestamp');
   const usersColumn = requireColumn(table, at, 'User Count');
   const span = new TimeSpan();
   let peakVus: number | null = null;
-  table.rows.forEach((cells, index) => {
-    const row = `${at} row ${index + 2}`;
+  let rowNumber = 1;
+  for (const cells of table.rows) {
+    rowNumber += 1;
+    const row = `${at} row ${rowNumber}`;
     span.add(readTimestamp(cells[timeColumn], `${row}: Timestamp`, 1000));
     const users = readNumber(cells[usersColumn], `${row}: User Count`);
     if (users !== null) peakVus = Math.max(peakVus ?? 0, users);
-  });
+  }
   return metricsOf('locust', 'history', { peakVus, durationS: span.seconds() });
 }
 
