@@ -6,6 +6,21 @@ export interface KeyEvent {
   change: 'added' | 'removed' | 'changed';
   before?: Scalar;
   after?: Scalar;
+  /** Key path segments, for values whose unit depends on the key (Kubernetes CPU quantities). */
+  segments?: readonly string[];
+}
+
+/** Kubernetes CPU quantities use the SI milli suffix: `cpu: 500m` is half a core, never 500 minutes. */
+const MILLI_QUANTITY = /^\s*\d+(\.\d+)?m\s*$/;
+const isCpuKey = (segments: readonly string[] | undefined) =>
+  !!segments?.length && segments[segments.length - 1].toLowerCase().includes('cpu');
+
+/** The event's values as the numeric comparisons see them: CPU quantities are not numbers of any unit kind here. */
+function numeric(event: KeyEvent): { before?: Scalar; after?: Scalar } {
+  if (!isCpuKey(event.segments)) return event;
+  const view = (value: Scalar | undefined) =>
+    typeof value === 'string' && MILLI_QUANTITY.test(value) ? null : value;
+  return { before: view(event.before), after: view(event.after) };
 }
 
 export interface LoadFactor {
@@ -57,7 +72,8 @@ function compareToThreshold(after: Scalar | undefined, threshold: string | numbe
 export function loadFactor(event: KeyEvent, load: LoadModel | undefined): LoadFactor {
   if (!load) return { factor: null, note: 'the rule has no load model' };
   if (event.change !== 'changed') return { factor: null, note: `no load factor: the key was ${event.change}` };
-  const pair = readPair(event.before, event.after, load.unit);
+  const values = numeric(event);
+  const pair = readPair(values.before, values.after, load.unit);
   if (!pair) {
     return { factor: null, note: 'no load factor: the values are not numbers of one kind (a unit is missing or differs)' };
   }
@@ -72,20 +88,21 @@ export function loadFactor(event: KeyEvent, load: LoadModel | undefined): LoadFa
 export function conditionsHold(when: Conditions | undefined, event: KeyEvent, load: LoadModel | undefined): boolean {
   if (!when) return true;
   const unit = load?.unit;
+  const values = numeric(event);
   if (when.change && !when.change.includes(event.change)) return false;
   if (when.from && !oneOf(event.before, when.from)) return false;
   if (when.to && !oneOf(event.after, when.to)) return false;
   if (when.increased !== undefined || when.decreased !== undefined) {
-    const pair = event.change === 'changed' ? readPair(event.before, event.after, unit) : null;
+    const pair = event.change === 'changed' ? readPair(values.before, values.after, unit) : null;
     if (when.increased !== undefined && (pair !== null && pair[1] > pair[0]) !== when.increased) return false;
     if (when.decreased !== undefined && (pair !== null && pair[1] < pair[0]) !== when.decreased) return false;
   }
   if (when.above !== undefined) {
-    const difference = compareToThreshold(event.after, when.above, unit);
+    const difference = compareToThreshold(values.after, when.above, unit);
     if (difference === null || difference <= 0) return false;
   }
   if (when.below !== undefined) {
-    const difference = compareToThreshold(event.after, when.below, unit);
+    const difference = compareToThreshold(values.after, when.below, unit);
     if (difference === null || difference >= 0) return false;
   }
   if (when.factor_at_least !== undefined) {

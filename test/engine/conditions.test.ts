@@ -29,6 +29,12 @@ describe('load factor', () => {
   test('a CPU quantity 500m → 1 is not a pair of numbers of one kind', () => {
     expect(loadFactor(changed('500m', '1'), { scales: 'linear' }).factor).toBeNull();
   });
+  test('on a cpu key, 250m is millicores, not minutes; elsewhere 1m is a minute', () => {
+    const cpu = { ...changed('250m', '500m'), segments: ['resources', 'limits', 'cpu'] };
+    expect(loadFactor(cpu, { scales: 'linear', unit: 'ms' }).factor).toBeNull();
+    expect(conditionsHold({ above: '1s' }, cpu, undefined)).toBe(false);
+    expect(loadFactor({ ...changed('30s', '1m'), segments: ['timeout'] }, { scales: 'linear' }).factor).toBe(2);
+  });
 });
 
 describe('conditions', () => {
