@@ -1,6 +1,4 @@
 /** `riskgate validate [FILE]`: load a policy and report its problems instead of throwing them. */
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
 import type { Policy } from '../model/policy.js';
 import { builtinPackNames, readBuiltinPack } from './builtin.js';
 import { loadPolicy, PolicyError, type PolicyProblem, type ReadFile } from './load.js';
@@ -26,17 +24,4 @@ export async function validatePolicyFile(path: string, read: ReadFile): Promise<
     if (error instanceof PolicyError) return { ok: false, problems: error.problems };
     throw error;
   }
-}
-
-/** Reads repository paths from the working tree at `root`; messages name files relative to the current directory. */
-export function workingTreeReader(root: string): ReadFile {
-  return async (repoPath) => {
-    const file = resolve(root, repoPath);
-    try {
-      return { text: await readFile(file, 'utf8'), name: relative(process.cwd(), file) || file };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  };
 }
