@@ -18,12 +18,14 @@ function banner(title) {
   console.log(`\n${'='.repeat(78)}\n${title}\n${'='.repeat(78)}`);
 }
 
-/** Runs the riskgate CLI with this Node, output straight to the terminal; returns its exit code. */
+/** Runs the riskgate CLI from the repository root with this Node, output straight to the terminal. */
 function riskgate(args) {
-  const shown = args.map((arg) => (path.isAbsolute(arg) ? path.relative(process.cwd(), arg) || '.' : arg));
-  console.log(`$ riskgate ${shown.join(' ')}\n`);
-  return spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' }).status;
+  console.log(`$ riskgate ${args.join(' ')}\n`);
+  return spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, stdio: 'inherit' }).status;
 }
+
+/** A file of this example, as a path from the repository root (where the CLI runs). */
+const example = (file) => path.relative(repoRoot, path.join(here, file));
 
 function git(repo, ...args) {
   const result = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
@@ -78,7 +80,7 @@ function gitRange() {
       '--approved-by',
       'frontend-lead',
       '--evidence',
-      `load-test=${path.join(here, 'reports/k6-summary.json')}`,
+      `load-test=${example('reports/k6-summary.json')}`,
     ]);
   } finally {
     rmSync(repo, { recursive: true, force: true });
@@ -87,7 +89,7 @@ function gitRange() {
 
 function scenario() {
   banner('2. The same pull request as a scenario file (what the action sees on GitHub)');
-  return riskgate(['evaluate', '--scenario', path.join(here, 'scenario.yml')]);
+  return riskgate(['evaluate', '--scenario', example('scenario.yml')]);
 }
 
 if (!existsSync(cli)) {

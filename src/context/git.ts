@@ -45,8 +45,10 @@ export async function gatherGitRange(
   options: GitRangeOptions,
 ): Promise<{ policy: Policy; snapshot: Snapshot }> {
   const git = new GitProcess(await existingFolder(options.repo));
-  const root = await git.text(['rev-parse', '--show-toplevel']).catch(() => {
-    throw new ContextError(`${options.repo} is not inside a git repository`);
+  const root = await git.text(['rev-parse', '--show-toplevel']).catch((error: Error) => {
+    throw /not a git repository/i.test(error.message)
+      ? new ContextError(`${git.cwd} is not inside a git repository`)
+      : error;
   });
   const [baseSha, headSha] = await Promise.all([
     commitOf(git, options.base),

@@ -36,10 +36,7 @@ export async function withLocalFacts(
     evidence[id] = { ...report, local: true };
   }
   const approvals = (facts.approvedBy ?? []).map((user) => ({ user, state: 'APPROVED' as const }));
-  const body =
-    facts.bodyFile === undefined
-      ? snapshot.pr.body
-      : await readBody(path.resolve(facts.cwd ?? '.', facts.bodyFile));
+  const body = facts.bodyFile === undefined ? snapshot.pr.body : await readBody(facts.bodyFile, facts.cwd);
   return {
     ...snapshot,
     pr: { ...snapshot.pr, body },
@@ -59,9 +56,9 @@ function checkLoadTestRequirement(policy: Policy, id: string): void {
   throw new ContextError(`--evidence ${id}: \`${id}\` ${what}${didYouMean(id, loadTests)} (${known})`);
 }
 
-async function readBody(file: string): Promise<string> {
+async function readBody(file: string, cwd = '.'): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     throw new ContextError(`--body-file ${file}: ${describeFsError(error)}`);
   }
