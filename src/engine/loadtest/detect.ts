@@ -5,13 +5,11 @@ import { gatlingReader } from './gatling.js';
 import { jmeterReader } from './jmeter.js';
 import { k6Reader } from './k6.js';
 import { locustReader } from './locust.js';
-import type { Part, ToolReader } from './reader.js';
+import { SUPPORTED_TOOLS, type Part, type ToolReader } from './reader.js';
 import { refusalOf } from './unsupported.js';
 import { stripBom } from './values.js';
 
 export const READERS: ToolReader[] = [k6Reader, locustReader, artilleryReader, gatlingReader, jmeterReader];
-
-export const SUPPORTED_TOOLS = 'k6, Locust, Artillery, Gatling or JMeter';
 
 /** A recognized part, or why the file is not one; `known` marks a file riskgate recognized as something. */
 export type Classified = { part: Part } | { file: ReportFile; reason: string; known: boolean };

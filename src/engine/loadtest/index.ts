@@ -7,7 +7,14 @@ import type { ReportFormat } from '../../model/policy.js';
 import type { ReportFile } from '../../model/snapshot.js';
 import { classify, READERS, type Classified } from './detect.js';
 import { formatDuration, formatNumber } from './format.js';
-import { fail, METRIC_NAMES, ReportError, type LoadMetrics, type ReportReading } from './metrics.js';
+import {
+  fail,
+  METRIC_LABELS,
+  METRIC_NAMES,
+  ReportError,
+  type LoadMetrics,
+  type ReportReading,
+} from './metrics.js';
 import type { Part } from './reader.js';
 
 export type { LoadMetrics, ReportReading } from './metrics.js';
@@ -82,7 +89,7 @@ function checked(metrics: LoadMetrics): LoadMetrics {
   for (const name of METRIC_NAMES) {
     const value = metrics[name];
     if (value !== null && !(Number.isFinite(value) && value >= 0))
-      fail(`${report} gives ${name} ${value}, not a valid value`);
+      fail(`${report} gives ${METRIC_LABELS[name]} ${value}, not a valid value`);
   }
   if (metrics.errorRate !== null && metrics.errorRate > 1) fail(`${report} gives an error rate above 100%`);
   if (METRIC_NAMES.every((name) => metrics[name] === null))

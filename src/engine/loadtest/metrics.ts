@@ -15,15 +15,18 @@ export type ReportReading = { ok: true; metrics: LoadMetrics } | { ok: false; re
 
 export type MetricName = Exclude<keyof LoadMetrics, 'tool' | 'format'>;
 
-export const METRIC_NAMES: MetricName[] = [
-  'peakVus',
-  'requests',
-  'rps',
-  'errorRate',
-  'p95Ms',
-  'p99Ms',
-  'durationS',
-];
+/** How each metric is named in messages, in the order messages list them. */
+export const METRIC_LABELS: Record<MetricName, string> = {
+  peakVus: 'peak VUs',
+  requests: 'requests',
+  rps: 'request rate',
+  errorRate: 'error rate',
+  p95Ms: 'p95',
+  p99Ms: 'p99',
+  durationS: 'duration',
+};
+
+export const METRIC_NAMES = Object.keys(METRIC_LABELS) as MetricName[];
 
 /** A report that cannot be evidence; the message is the reason shown to the user. */
 export class ReportError extends Error {}

@@ -3,6 +3,8 @@ import { fail, type LoadMetrics } from './metrics.js';
 
 export type Tool = 'k6' | 'locust' | 'artillery' | 'gatling' | 'jmeter';
 
+export const SUPPORTED_TOOLS = 'k6, Locust, Artillery, Gatling or JMeter';
+
 /** One file recognized as a tool's report, or as one file of a report set. */
 export interface Part {
   tool: Tool;

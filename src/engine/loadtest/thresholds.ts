@@ -6,7 +6,7 @@
 import type { LoadTestSpec } from '../../model/policy.js';
 import { parseDuration } from '../units.js';
 import { formatDuration, formatNumber, formatPercent } from './format.js';
-import type { LoadMetrics, MetricName } from './metrics.js';
+import { METRIC_LABELS, type LoadMetrics, type MetricName } from './metrics.js';
 
 export interface ThresholdContext {
   /** The policy's `fleet.clients`. */
@@ -22,16 +22,6 @@ export interface ThresholdResult {
   /** The report in one line: `k6: 12,000 VUs, 2,400 req/s, 0.2% errors, p95 310 ms, p99 900 ms, 15m`. */
   summary: string;
 }
-
-const LABELS: Record<MetricName, string> = {
-  peakVus: 'peak VUs',
-  requests: 'requests',
-  rps: 'request rate',
-  errorRate: 'error rate',
-  p95Ms: 'p95',
-  p99Ms: 'p99',
-  durationS: 'duration',
-};
 
 /** How a metric reads in messages. */
 const SHOW: Record<MetricName, (value: number) => string> = {
@@ -74,7 +64,7 @@ export function checkThresholds(
     const value = metrics[metric];
     if (value === null)
       failures.push(
-        `report has no ${LABELS[metric]} (needed by ${threshold})${missingHint(metrics, metric)}`,
+        `report has no ${METRIC_LABELS[metric]} (needed by ${threshold})${missingHint(metrics, metric)}`,
       );
     return value;
   };
@@ -83,7 +73,7 @@ export function checkThresholds(
     const value = measured(metric, `${key} ${required}`);
     if (value !== null && value < required) {
       failures.push(
-        `${LABELS[metric]} ${SHOW[metric](value)} < ${key} ${required} (${share(value, required)})`,
+        `${METRIC_LABELS[metric]} ${SHOW[metric](value)} < ${key} ${required} (${share(value, required)})`,
       );
     }
   };
@@ -96,7 +86,7 @@ export function checkThresholds(
       ...(limit > 0 ? [`${formatNumber(value / limit)}× the limit`] : []),
     ];
     const suffix = details.length > 0 ? ` (${details.join('; ')})` : '';
-    failures.push(`${LABELS[metric]} ${SHOW[metric](value)} > ${key} ${limit}${suffix}`);
+    failures.push(`${METRIC_LABELS[metric]} ${SHOW[metric](value)} > ${key} ${limit}${suffix}`);
   };
 
   atLeast('peakVus', 'min_vus', spec.min_vus);

@@ -2,9 +2,10 @@
  * Files that riskgate recognizes but cannot take as evidence, each with what to upload instead.
  * Recognizing them matters: a vegeta or wrk report must get a clear refusal, never a wrong reading.
  */
+import { SUPPORTED_TOOLS } from './reader.js';
 import { isRecord } from './values.js';
 
-const SUPPORTED = 'riskgate reads k6, Locust, Artillery, Gatling and JMeter reports';
+const SUPPORTED = `riskgate reads ${SUPPORTED_TOOLS} reports`;
 
 interface Refusal {
   matches(text: string, json: unknown, name: string): boolean;

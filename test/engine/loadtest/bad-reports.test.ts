@@ -16,7 +16,7 @@ test.each([
   ['bad/empty_stats.csv', /has no Aggregated row/],
   ['bad/nan_stats.csv', /Aggregated Requests\/s is "NaN", not a number$/],
   ['bad/truncated.ndjson', /line 16 is not valid JSON \(a truncated or corrupt --out json file\)$/],
-  ['bad/negative-summary.json', /gives rps -50, not a valid value$/],
+  ['bad/negative-summary.json', /gives request rate -50, not a valid value$/],
   [
     'bad/no-requests-summary.json',
     /^k6 summary-export report has no requests: it is not evidence of a load test$/,
