@@ -15,7 +15,7 @@ import {
   type LoadMetrics,
   type ReportReading,
 } from './metrics.js';
-import type { Part } from './reader.js';
+import type { Part, ToolReader } from './reader.js';
 
 export type { LoadMetrics, ReportReading } from './metrics.js';
 export { checkThresholds, summarize, type ThresholdContext, type ThresholdResult } from './thresholds.js';
@@ -61,8 +61,8 @@ function readFiles(files: ReportFile[], format: ReportFormat): LoadMetrics {
       `the files hold reports of ${tools.join(' and ')} (${describe(wanted)}): give riskgate the report of one run`,
     );
   }
-  const reader = READERS.find((candidate) => candidate.tool === tools[0]);
-  return (reader ?? fail(`no reader for ${tools[0]}`)).read(wanted);
+  const reader = READERS.find((candidate) => candidate.tool === tools[0]) as ToolReader;
+  return reader.read(wanted);
 }
 
 function describe(parts: Part[]): string {
@@ -88,12 +88,14 @@ function checked(metrics: LoadMetrics): LoadMetrics {
   const report = `${metrics.tool} ${metrics.format} report`;
   for (const name of METRIC_NAMES) {
     const value = metrics[name];
-    if (value !== null && !(Number.isFinite(value) && value >= 0))
+    if (value !== null && !(Number.isFinite(value) && value >= 0)) {
       fail(`${report} gives ${METRIC_LABELS[name]} ${value}, not a valid value`);
+    }
   }
   if (metrics.errorRate !== null && metrics.errorRate > 1) fail(`${report} gives an error rate above 100%`);
-  if (METRIC_NAMES.every((name) => metrics[name] === null))
+  if (METRIC_NAMES.every((name) => metrics[name] === null)) {
     fail(`${report} carries none of the metrics riskgate reads`);
+  }
   if (metrics.requests === 0) fail(`${report} has no requests: it is not evidence of a load test`);
   if (metrics.durationS !== null && metrics.durationS < MIN_RUN_SECONDS) {
     fail(

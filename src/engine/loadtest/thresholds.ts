@@ -40,12 +40,11 @@ function missingHint(metrics: LoadMetrics, metric: MetricName): string {
   if (metrics.tool === 'artillery' && metrics.format === 'v2-json') {
     return '; Artillery 2 does not record concurrent virtual users, so use min_rps with Artillery';
   }
-  if (metrics.tool === 'locust' && metrics.format === 'csv')
-    return '; upload PREFIX_stats_history.csv with the stats CSV';
+  const upload = (what: string) => `; upload ${what} too`;
+  if (metrics.tool === 'locust' && metrics.format === 'csv') return upload('PREFIX_stats_history.csv');
   if (metrics.tool === 'gatling' && !metrics.format.includes('simulation-log'))
-    return '; upload the text simulation.log too';
-  if (metrics.tool === 'jmeter' && !metrics.format.includes('jtl'))
-    return '; upload the JTL results file too';
+    return upload('the text simulation.log');
+  if (metrics.tool === 'jmeter' && !metrics.format.includes('jtl')) return upload('the JTL results file');
   return '';
 }
 
@@ -62,10 +61,11 @@ export function checkThresholds(
   /** The measured value, or null after recording that the report lacks it. */
   const measured = (metric: MetricName, threshold: string): number | null => {
     const value = metrics[metric];
-    if (value === null)
+    if (value === null) {
       failures.push(
         `report has no ${METRIC_LABELS[metric]} (needed by ${threshold})${missingHint(metrics, metric)}`,
       );
+    }
     return value;
   };
   const atLeast = (metric: MetricName, key: string, required: number | undefined) => {

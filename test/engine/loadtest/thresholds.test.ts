@@ -140,7 +140,7 @@ describe('a metric the report lacks fails the threshold that needs it', () => {
   });
 
   test.each([
-    ['locust', 'csv', 'upload PREFIX_stats_history.csv with the stats CSV'],
+    ['locust', 'csv', 'upload PREFIX_stats_history.csv too'],
     ['gatling', 'stats-json', 'upload the text simulation.log too'],
     ['jmeter', 'statistics-json', 'upload the JTL results file too'],
   ])('%s %s without the file that carries the user count', (tool, format, hint) => {
