@@ -35,13 +35,12 @@ function program(io: Io, done: (code: number) => void): Command {
       outputError: (message, write) => write(`riskgate: ${message.replace(/^error: /, '')}`),
     })
     .showSuggestionAfterError();
-  // Subcommands inherit the output and exit settings when they are added after them.
-  for (const make of [evaluateCommand, validateCommand, testCommand])
-    root.addCommand(inherit(make(io, done), root));
+  // `addCommand` does not pass the output and exit settings on by itself.
+  for (const make of [evaluateCommand, validateCommand, testCommand]) {
+    root.addCommand(make(io, done).copyInheritedSettings(root));
+  }
   return root;
 }
-
-const inherit = (command: Command, parent: Command): Command => command.copyInheritedSettings(parent);
 
 function failed(error: unknown, io: Io): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

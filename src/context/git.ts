@@ -31,7 +31,6 @@ const NO_OBJECT = /^0+$/;
 const GITLINK_MODE = '160000';
 
 interface RawChange {
-  status: string;
   path: string;
   previousPath?: string;
   /** Blob ids, null when the file does not exist on that side. */
@@ -45,19 +44,11 @@ export async function gatherGitRange(
   options: GitRangeOptions,
 ): Promise<{ policy: Policy; snapshot: Snapshot }> {
   const git = new GitProcess(await existingFolder(options.repo));
-  const root = await git.text(['rev-parse', '--show-toplevel']).catch((error: Error) => {
-    throw /not a git repository/i.test(error.message)
-      ? new ContextError(`${git.cwd} is not inside a git repository`)
-      : error;
-  });
-  const [baseSha, headSha] = await Promise.all([
-    commitOf(git, options.base),
-    commitOf(git, options.head ?? 'HEAD'),
-  ]);
+  const root = await topLevel(git);
+  const head = options.head ?? 'HEAD';
+  const [baseSha, headSha] = await Promise.all([commitOf(git, options.base), commitOf(git, head)]);
   const mergeBase = await git.text(['merge-base', baseSha, headSha]).catch(() => {
-    throw new ContextError(
-      `${options.base} and ${options.head ?? 'HEAD'} have no common history (no merge base)`,
-    );
+    throw new ContextError(`${options.base} and ${head} have no common history (no merge base)`);
   });
   const policy = options.policyPath
     ? await loadPolicyFromDisk(
@@ -66,19 +57,11 @@ export async function gatherGitRange(
       )
     : await policyAtBase(git, options.base, baseSha);
   const changes = await changesBetween(git, mergeBase, headSha);
-  const files = await readContents(
-    git,
-    changes,
-    new Set(
-      filesToRead(
-        policy,
-        changes.map((change) => change.path),
-      ),
-    ),
-  );
+  const paths = changes.map((change) => change.path);
+  const wanted = new Set(filesToRead(policy, paths));
   const snapshot: Snapshot = {
     pr: { number: 0, author: LOCAL_AUTHOR, body: '', labels: [], baseSha, headSha },
-    files,
+    files: await readContents(git, changes, wanted),
     reviews: [],
     checks: [],
     members: {},
@@ -94,6 +77,13 @@ async function existingFolder(folder: string): Promise<string> {
   const info = await stat(absolute).catch(() => null);
   if (!info?.isDirectory()) throw new ContextError(`--repo ${folder}: no such folder`);
   return absolute;
+}
+
+async function topLevel(git: GitProcess): Promise<string> {
+  return git.text(['rev-parse', '--show-toplevel']).catch((error: Error) => {
+    if (!/not a git repository/i.test(error.message)) throw error;
+    throw new ContextError(`${git.cwd} is not inside a git repository`);
+  });
 }
 
 /** A revision as a commit id; refuses option-like and multi-line names before git sees them. */
@@ -121,12 +111,16 @@ async function policyAtBase(git: GitProcess, base: string, baseSha: string): Pro
     const object = (await git.objects([`${baseSha}:${repoPath}`], '--batch')).get(`${baseSha}:${repoPath}`);
     return object?.content?.toString('utf8') ?? null;
   };
-  if ((await read(DEFAULT_POLICY_PATH)) === null) {
+  const policyText = await read(DEFAULT_POLICY_PATH);
+  if (policyText === null) {
     throw new ContextError(
       `no policy at ${DEFAULT_POLICY_PATH} in ${base} (${baseSha.slice(0, 7)}): commit one to the base branch, or pass --policy FILE`,
     );
   }
-  return loadPolicyAt(DEFAULT_POLICY_PATH, { read, name: (repoPath) => `${base}:${repoPath}` });
+  return loadPolicyAt(DEFAULT_POLICY_PATH, {
+    read: async (repoPath) => (repoPath === DEFAULT_POLICY_PATH ? policyText : read(repoPath)),
+    name: (repoPath) => `${base}:${repoPath}`,
+  });
 }
 
 /** `git diff-tree` raw and numstat output in one run: statuses, blob ids, renames, and which files are binary. */
@@ -155,7 +149,6 @@ async function changesBetween(git: GitProcess, from: string, to: string): Promis
         : [undefined, tokens[index + 1]];
       index += renamed ? 3 : 2;
       changes.push({
-        status: status[0],
         path: filePath,
         ...(previousPath !== undefined ? { previousPath } : {}),
         baseBlob: NO_OBJECT.test(baseBlob) ? null : baseBlob,
@@ -180,10 +173,12 @@ async function readContents(
   changes: RawChange[],
   wanted: Set<string>,
 ): Promise<ChangedFile[]> {
-  const readable = changes.filter((change) => wanted.has(change.path) && !change.binary && !change.submodule);
+  const readable = new Set(
+    changes.filter((change) => wanted.has(change.path) && !change.binary && !change.submodule),
+  );
   const blobs = [
     ...new Set(
-      readable.flatMap((change) => [change.baseBlob, change.headBlob]).filter((blob) => blob !== null),
+      [...readable].flatMap((change) => [change.baseBlob, change.headBlob]).filter((blob) => blob !== null),
     ),
   ];
   const sizes = await git.objects(blobs, '--batch-check');
@@ -194,7 +189,7 @@ async function readContents(
     return read ? (contents.get(blob)?.content?.toString('utf8') ?? '') : '';
   };
   return changes.map((change) => {
-    const read = readable.includes(change);
+    const read = readable.has(change);
     const tooLarge = [change.baseBlob, change.headBlob].some(
       (blob) => blob !== null && read && !contents.has(blob),
     );

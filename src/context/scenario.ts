@@ -78,7 +78,10 @@ const CONCLUSIONS: CheckConclusion[] = [
   'pending',
 ];
 const PERMISSIONS: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
-export const REPORT_FORMATS: ReportFormat[] = ['auto', 'k6', 'locust', 'artillery', 'gatling', 'jmeter'];
+const REPORT_FORMATS: ReportFormat[] = ['auto', 'k6', 'locust', 'artillery', 'gatling', 'jmeter'];
+
+/** Stands for a policy written inline under `policy:`, where the scenario file is the policy's source. */
+const INLINE = Symbol('inline policy');
 
 /** A scenario file has a top-level `policy:` key; other YAML files in a scenario folder (fixtures, policies) do not. */
 export const looksLikeScenario = (text: string): boolean => /^policy\s*:/m.test(text);
@@ -91,11 +94,10 @@ export async function loadScenario(file: string, options: ScenarioOptions = {}):
   });
   const { reader, root } = YamlReader.parse(shown, text);
   const parsed = root === null ? undefined : await new ScenarioReader(reader, path.dirname(file)).read(root);
-  if (reader.problems.length || !parsed) {
-    if (!reader.problems.length)
-      reader.problem(root, 'the scenario file is empty; it needs at least `policy:`');
-    throw ContextError.fromProblems(sortedProblems(reader.problems));
+  if (root === null && reader.problems.length === 0) {
+    reader.problem(root, 'the scenario file is empty; it needs at least `policy:`');
   }
+  if (reader.problems.length || !parsed) throw ContextError.fromProblems(sortedProblems(reader.problems));
   const policy = options.policyFile
     ? await loadPolicyFile(options.policyFile, cwd, cwd)
     : parsed.policy === INLINE
@@ -203,12 +205,12 @@ class ScenarioReader {
   }
 
   private async files(entry: Entry): Promise<ChangedFile[]> {
-    const seen = new Map<string, Node>();
+    const seen = new Set<string>();
     const files = this.list(entry, 'files', (item, where) => this.file(item, where, seen));
     return Promise.all(files);
   }
 
-  private file(entry: Entry, where: string, seen: Map<string, Node>): Promise<ChangedFile> | undefined {
+  private file(entry: Entry, where: string, seen: Set<string>): Promise<ChangedFile> | undefined {
     const { reader } = this;
     const fields = reader.mapping(entry, where, FILE_KEYS, ['path']);
     if (!fields) return undefined;
@@ -216,7 +218,7 @@ class ScenarioReader {
     if (filePath === undefined) return undefined;
     const label = `${where} (${filePath})`;
     if (seen.has(filePath)) reader.problem(fields.get('path')!.value, `${label}: the path is listed twice`);
-    seen.set(filePath, fields.get('path')!.value!);
+    seen.add(filePath);
     const previousPath = this.optional(fields, 'previous_path', (value) =>
       reader.name(value, `${label}.previous_path`),
     );
@@ -411,5 +413,4 @@ class ScenarioReader {
   }
 }
 
-const INLINE = Symbol('inline policy');
 const defaultPr = (): Snapshot['pr'] => ({ number: 1, author: 'pr-author', body: '', labels: [] });
