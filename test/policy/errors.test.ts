@@ -245,6 +245,19 @@ describe('schema problems', () => {
       ],
     ],
     [
+      'a pack extended twice and an empty list of values',
+      lines(
+        'version: 1',
+        'extends: [builtin:resilience, builtin:resilience]',
+        ...rule,
+        '    when: { to: [] }',
+      ),
+      [
+        at('2:31', '`extends` lists the string `builtin:resilience` twice (entries 1 and 2); remove one'),
+        at('7:17', '`rules[0].when.to` must list at least one entry'),
+      ],
+    ],
+    [
       'when conditions of the wrong type',
       lines('version: 1', ...rule, '    when: { change: [edited], to: false, above: [1] }'),
       [
