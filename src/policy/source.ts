@@ -29,48 +29,36 @@ export function parsePolicySource(text: string, name: string, at: Path = []): Po
     message,
   });
 
-  const rootNode = nodeAt(doc, doc.contents, at)?.value;
+  const root = nodeAt(doc, doc.contents, at);
+  const rootNode = root?.value;
   const locate = (path: Path, part: 'key' | 'value' = 'value') => {
     const found = nodeAt(doc, rootNode ?? null, path);
     const node = part === 'key' && found?.key ? found.key : found?.value;
     return position(node?.range?.[0] ?? rootNode?.range?.[0] ?? 0);
   };
 
-  const problems = doc.errors.map((error) =>
-    problem(error.pos[0], yamlMessage(error.code, error.message, keyAt(text, error.pos[0]))),
-  );
-  if (problems.length > 0) return { name, value: undefined, problems, locate };
-  if (at.length > 0 && !isMap(rootNode)) {
-    const where = at.join('.');
-    return {
-      name,
-      value: undefined,
-      problems: [problem(0, `\`${where}\` must be a policy mapping`)],
-      locate,
-    };
-  }
-  if (doc.contents === null) {
-    return {
-      name,
-      value: undefined,
-      problems: [problem(0, 'the policy file is empty; it needs at least `version: 1`')],
-      locate,
-    };
-  }
-  try {
-    const value: unknown = at.reduce<unknown>(
-      (data, key) => (data as Record<PathSegment, unknown>)[key],
-      doc.toJS(),
+  const result = (value: unknown, problems: PolicyProblem[]) => ({ name, value, problems, locate });
+  const failed = (message: string, offset = 0) => result(undefined, [problem(offset, message)]);
+
+  if (doc.errors.length > 0) {
+    const messages = doc.errors.map((e) =>
+      problem(e.pos[0], yamlMessage(e.code, e.message, keyAt(text, e.pos[0]))),
     );
-    return { name, value, problems, locate };
+    return result(undefined, messages);
+  }
+  if (at.length > 0 && !isMap(rootNode)) {
+    return failed(`\`${at.join('.')}\` must be a policy mapping`, root?.key?.range?.[0]);
+  }
+  if (doc.contents === null) return failed('the policy file is empty; it needs at least `version: 1`');
+  try {
+    const data: unknown = doc.toJS();
+    return result(
+      at.reduce((value, key) => (value as Record<PathSegment, unknown>)[key], data),
+      [],
+    );
   } catch (error) {
     // toJS refuses documents that expand aliases excessively ("billion laughs").
-    return {
-      name,
-      value: undefined,
-      problems: [problem(0, `invalid YAML: ${(error as Error).message}`)],
-      locate,
-    };
+    return failed(`invalid YAML: ${(error as Error).message}`);
   }
 }
 

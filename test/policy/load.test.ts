@@ -144,11 +144,11 @@ describe('an inline policy inside a scenario file', () => {
   });
 
   test('must be a mapping', async () => {
-    const error = (await loadPolicy(POLICY, inline('policy: ../riskgate.yml\n')).catch(
+    const error = (await loadPolicy(POLICY, inline('pr: { number: 1 }\npolicy: ../riskgate.yml\n')).catch(
       (e: unknown) => e,
     )) as PolicyError;
     expect(error.problems.map(formatProblem)).toEqual([
-      'test/scenarios/a.yml:1:1: `policy` must be a policy mapping',
+      'test/scenarios/a.yml:2:1: `policy` must be a policy mapping',
     ]);
   });
 });
