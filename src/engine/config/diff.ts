@@ -162,7 +162,7 @@ class Walker {
     }
   }
 
-  /** The common case, kept free of per-member allocations beyond the path nodes. */
+  /** The common case: an unchanged scalar costs no allocation. */
   private compareMappings(
     base: Record<string, unknown>,
     head: Record<string, unknown>,
@@ -174,10 +174,24 @@ class Walker {
     const headSkip = headPath?.nameField ?? null;
     for (const key of Object.keys(head)) {
       if (key === headSkip) continue;
-      const headNode = keyNode(headPath, head, key);
-      if (key !== baseSkip && hasOwn(base, key))
-        this.compareValues(base[key], head[key], keyNode(basePath, base, key), headNode, depth);
-      else this.emitSubtree('added', head[key], headNode, depth);
+      const headValue = head[key];
+      if (key === baseSkip || !hasOwn(base, key)) {
+        this.emitSubtree('added', headValue, keyNode(headPath, head, key), depth);
+        continue;
+      }
+      const baseValue = base[key];
+      if (baseValue === headValue && !isContainer(headValue)) {
+        this.countLeaf('base');
+        this.countLeaf('head');
+        continue;
+      }
+      this.compareValues(
+        baseValue,
+        headValue,
+        keyNode(basePath, base, key),
+        keyNode(headPath, head, key),
+        depth,
+      );
     }
     for (const key of Object.keys(base)) {
       if (key === baseSkip || (key !== headSkip && hasOwn(head, key))) continue;

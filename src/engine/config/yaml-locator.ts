@@ -1,30 +1,29 @@
 /**
  * Source positions for js-yaml results, recorded through its `listener` option. js-yaml reports
- * `open`/`close` around every node it composes; a stack of frames turns them into a tree of nodes
- * (offset where composing started, value it became). Nothing is interpreted until a line is asked
- * for, which only happens for keys that changed.
+ * `open`/`close` around every node it composes; the listener keeps, per node, the offset where
+ * composing started and the value it became. Nothing is interpreted until a line is asked for,
+ * which only happens for keys that changed.
  *
- * Per container (identity of the object js-yaml built) the child frames are kept: for a mapping
- * they alternate key, value (a key is a node followed by `:`), for a sequence one per element.
- * Aliases resolve to the same object, so they share its positions; merge keys (`<<`) keep their
- * sources, so a merged key is located in the mapping it comes from. When the frames of a
- * container do not line up with the object (explicit `? key` entries, `[a: 1]` pairs) that
- * container has no positions and the caller falls back to the nearest located ancestor.
+ * Per container (identity of the object js-yaml built) its child nodes are kept: for a mapping
+ * they pair up as key, value (a key is a node followed by `:`, or preceded by `?`), for a sequence
+ * one per element. Aliases resolve to the same object, so they share its positions; merge keys
+ * (`<<`) keep their sources, so a merged key is located in the mapping it comes from. When the
+ * children of a container do not line up with the object (`[a: 1]` pairs, `- ` with no value),
+ * that container has no positions and the caller falls back to the nearest located ancestor.
  */
 import type { Locator } from './types.js';
 import { hasOwn, isContainer } from './scalar.js';
 import { MERGE_TAG } from './yaml-schema.js';
 
+/** A node js-yaml composed, read back from the flat record of its parent's children. */
 interface Frame {
   /** Offset where js-yaml started composing the node (a value starts right after its `:` or `- `). */
   pos: number;
   /** 0-based line of `pos`. */
   line: number;
   end: number;
-  isKey: boolean;
+  flags: number;
   result: unknown;
-  tag: string | null;
-  kids: Frame[] | null;
 }
 
 /** The part of js-yaml's loader state the listener reads. */
@@ -46,44 +45,65 @@ interface MappingIndex {
   merges: object[];
 }
 
+/**
+ * Children are recorded flat, FIELDS slots per child (pos, line, end, flags, result), and the open
+ * nodes in parallel arrays: a node costs no allocation of its own, which keeps the garbage
+ * collector's share of a parse close to js-yaml's.
+ */
+const FIELDS = 5;
+const IS_KEY = 1;
+const IS_MERGE_KEY = 2;
 const MAX_MERGE_CHAIN = 64;
 
 export class YamlRecorder {
-  private readonly stack: Frame[] = [];
-  private readonly kidsOf = new WeakMap<object, Frame[]>();
+  private depth = 0;
+  private readonly openPositions: number[] = [];
+  private readonly openLines: number[] = [];
+  private readonly openKids: (unknown[] | null)[] = [];
+  private readonly kidsOf = new WeakMap<object, unknown[]>();
 
   constructor(private readonly text: string) {}
 
   readonly listener = (event: 'open' | 'close', state: LoaderState): void => {
     if (event === 'open') {
-      this.stack.push({
-        pos: state.position,
-        line: state.line,
-        end: 0,
-        isKey: false,
-        result: null,
-        tag: null,
-        kids: null,
-      });
+      const depth = this.depth++;
+      this.openPositions[depth] = state.position;
+      this.openLines[depth] = state.line;
+      this.openKids[depth] = null;
       return;
     }
-    const frame = this.stack.pop() as Frame;
+    const depth = --this.depth;
+    const kids = this.openKids[depth] as unknown[] | null;
     const result = state.result;
-    // The innermost frame that produced a container is the one whose kids are its members.
-    if (frame.kids !== null && isContainer(result) && !this.kidsOf.has(result))
-      this.kidsOf.set(result, frame.kids);
-    const parent = this.stack[this.stack.length - 1];
-    if (parent === undefined) return;
-    frame.end = state.position;
-    frame.result = result;
-    frame.tag = state.tag;
-    frame.isKey = followedByColon(state.input, state.position);
-    (parent.kids ??= []).push(frame);
+    // The innermost node that produced a container is the one whose children are its members.
+    if (kids !== null && isContainer(result) && !this.kidsOf.has(result)) this.kidsOf.set(result, kids);
+    if (depth === 0) return;
+    // An implicit key is followed by `:` on its own line; a block value can end where the next key
+    // starts, at the beginning of a later line, and that key may itself start with a colon (`:x: 1`).
+    const isKey = state.line === this.openLines[depth] && followedByColon(state.input, state.position);
+    const flags = (isKey ? IS_KEY : 0) | (state.tag === MERGE_TAG ? IS_MERGE_KEY : 0);
+    let siblings = this.openKids[depth - 1] as unknown[] | null;
+    if (siblings === null) siblings = this.openKids[depth - 1] = [];
+    siblings.push(this.openPositions[depth], this.openLines[depth], state.position, flags, result);
   };
 
   locator(): Locator {
     return new YamlLocator(this.text, this.kidsOf);
   }
+}
+
+function framesOf(kids: readonly unknown[]): Frame[] {
+  const frames: Frame[] = [];
+  for (let slot = 0; slot < kids.length; slot += FIELDS) {
+    frames.push({
+      pos: kids[slot] as number,
+      line: kids[slot + 1] as number,
+      end: kids[slot + 2] as number,
+      flags: kids[slot + 3] as number,
+      result: kids[slot + 4],
+    });
+  }
+  return frames;
 }
 
 class YamlLocator implements Locator {
@@ -92,7 +112,7 @@ class YamlLocator implements Locator {
 
   constructor(
     private readonly text: string,
-    private readonly kidsOf: WeakMap<object, Frame[]>,
+    private readonly kidsOf: WeakMap<object, unknown[]>,
   ) {}
 
   line(container: object, key: string): number | null {
@@ -129,9 +149,11 @@ class YamlLocator implements Locator {
   private element(sequence: unknown[], position: number): Entry | null {
     let kids = this.elements.get(sequence);
     if (kids === undefined) {
-      kids = this.kidsOf.get(sequence) ?? null;
+      const recorded = this.kidsOf.get(sequence);
+      kids = recorded === undefined ? null : framesOf(recorded);
       // `- ` entries with nothing after them, or `[a: 1]` pairs, leave the frames out of step.
-      if (kids !== null && (kids.length !== sequence.length || kids.some((kid) => kid.isKey))) kids = null;
+      if (kids !== null && (kids.length !== sequence.length || kids.some((kid) => kid.flags & IS_KEY)))
+        kids = null;
       this.elements.set(sequence, kids);
     }
     const kid = kids?.[position];
@@ -141,27 +163,28 @@ class YamlLocator implements Locator {
   private index(mapping: object): MappingIndex | null {
     let index = this.indexes.get(mapping);
     if (index === undefined) {
-      index = indexMapping(mapping, this.kidsOf.get(mapping) ?? []);
+      index = indexMapping(this.text, mapping, framesOf(this.kidsOf.get(mapping) ?? []));
       this.indexes.set(mapping, index);
     }
     return index;
   }
 }
 
-function indexMapping(mapping: object, kids: Frame[]): MappingIndex | null {
+function indexMapping(text: string, mapping: object, kids: Frame[]): MappingIndex | null {
   const index: MappingIndex = { entries: new Map(), merges: [] };
   let pendingKey: Frame | null = null;
   for (const kid of kids) {
-    if (pendingKey !== null) {
+    const isKey = (kid.flags & IS_KEY) !== 0 || afterQuestionMark(text, kid.pos);
+    if (pendingKey !== null && !isKey) {
       addEntry(index, pendingKey, kid);
       pendingKey = null;
-    } else if (kid.isKey) {
-      pendingKey = kid;
-    } else if (kid.end === kid.pos && kid.result === null) {
-      // js-yaml tried to read one more key where the mapping ends (before `---`): not an entry.
-    } else {
-      addEntry(index, kid, null); // `{a, b: 1}` or an explicit `? key`
+      continue;
     }
+    if (pendingKey !== null) addEntry(index, pendingKey, null); // `? key` without a value
+    pendingKey = isKey ? kid : null;
+    // Neither key nor value: a flow entry without value (`{a, b: 1}`) is a key; an empty attempt
+    // is js-yaml looking for one more key where the mapping ends (before `---`).
+    if (!isKey && !(kid.end === kid.pos && kid.result === null)) addEntry(index, kid, null);
   }
   if (pendingKey !== null) addEntry(index, pendingKey, null);
   for (const key of index.entries.keys()) if (!hasOwn(mapping, key)) return null;
@@ -169,7 +192,7 @@ function indexMapping(mapping: object, kids: Frame[]): MappingIndex | null {
 }
 
 function addEntry(index: MappingIndex, key: Frame, value: Frame | null): void {
-  if (key.tag === MERGE_TAG) {
+  if (key.flags & IS_MERGE_KEY) {
     const sources = value?.result;
     for (const source of Array.isArray(sources) ? sources : [sources])
       if (isContainer(source)) index.merges.push(source);
@@ -196,6 +219,13 @@ function spelledKey(text: string, key: Frame): string | null {
     .trim()
     .replace(/^(?:[&!]\S*\s+)+/, '');
   return source === '' ? null : source;
+}
+
+/** An explicit key (`? key`) is composed right after its question mark. */
+function afterQuestionMark(text: string, position: number): boolean {
+  let code = text.charCodeAt(position - 1);
+  while (code === 0x20 || code === 0x09) code = text.charCodeAt(--position - 1);
+  return code === 0x3f;
 }
 
 function followedByColon(input: string, position: number): boolean {
