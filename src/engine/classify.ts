@@ -33,7 +33,7 @@ function escalated(rule: Rule, factor: number | null): Risk {
 }
 
 const fileChange = (file: ChangedFile): ChangeKind =>
-  file.base === null && !file.binary ? 'added' : file.head === null && !file.binary ? 'removed' : 'changed';
+  file.base === null ? 'added' : file.head === null ? 'removed' : 'changed';
 
 /** Rule matches, highest risk first, as one finding's rules/why/risk. */
 function combine(matches: { rule: Rule; risk: Risk }[]): Pick<Finding, 'risk' | 'rules' | 'why'> {
