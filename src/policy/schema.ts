@@ -117,7 +117,7 @@ function pathOf(error: AjvError, root: unknown): Path {
 }
 
 /** `rules[0].keys[1]`, or "the policy" for the root. */
-export function renderPath(path: Path): string {
+function renderPath(path: Path): string {
   if (path.length === 0) return 'the policy';
   const text = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
   return `\`${text}\``;
