@@ -79,16 +79,11 @@ export async function evaluateTarget(env: TargetEnvironment, target: Target): Pr
     );
 
   try {
-    const gathered = await stage(`read pull request #${target.number}`, () =>
-      gatherPullRequest(
-        gh,
-        {
-          ...repo,
-          number: target.number,
-          headSha: target.kind === 'merge-group' ? target.pullSha : undefined,
-        },
-        { policyPath: inputs.policy, log: env.log },
-      ),
+    // GatherError messages already say what could not be read and what GitHub answered.
+    const gathered = await gatherPullRequest(
+      gh,
+      { ...repo, number: target.number, headSha: target.kind === 'merge-group' ? target.pullSha : undefined },
+      { policyPath: inputs.policy, log: env.log, teamsToken: inputs.teamsToken ?? undefined },
     );
     if (target.kind === 'pull') sha = gathered.headSha;
     const evaluated = evaluate(gathered.policy, gathered.snapshot);
@@ -109,7 +104,6 @@ export async function evaluateTarget(env: TargetEnvironment, target: Target): Pr
     await stage('set the commit status', () => writeGate(sha as string, gateFor(evaluated, advisory)));
   } catch (error) {
     failure = env.scrub(describeError(error));
-    env.log.error(failure);
     if (sha !== null) {
       const at = sha;
       await writeGate(at, gateForFailure(failure, advisory)).catch((statusError: unknown) =>

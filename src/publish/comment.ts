@@ -11,7 +11,7 @@ export interface StickyComment {
 
 /** Invisible marker per check name, so two riskgate setups in one repository keep their own comment. */
 export const commentMarker = (checkName: string): string =>
-  `<!-- riskgate:comment ${checkName.replace(/-{2,}|>/g, '-')} -->`;
+  `<!-- riskgate:comment ${checkName.replace(/-*>|-{2,}/g, '-')} -->`;
 
 /** No sha or run link: the same state gives the same text, so re-evaluations do not rewrite it. */
 export const resolvedBody = (marker: string): string =>
