@@ -17,13 +17,14 @@ type ScenarioPatch = Record<string, unknown>;
 export async function scenarioFile(patch: ScenarioPatch = {}): Promise<string> {
   const incident = parse(await readFile(join(fixtures, 'incident.yml'), 'utf8')) as ScenarioPatch;
   const { pr, ...rest } = patch;
+  const base: ScenarioPatch = { ...incident };
+  delete base.expect;
   const scenario = {
-    ...incident,
+    ...base,
     ...rest,
     policy: join(fixtures, 'policy.yml'),
     pr: { ...(incident.pr as object), ...(pr as object) },
   };
-  delete scenario.expect;
   const file = join(await mkdtemp(join(tmpdir(), 'riskgate-scenario-')), 'scenario.yml');
   await writeFile(file, stringify(scenario));
   return file;
