@@ -85,11 +85,11 @@ export function classify(policy: Policy, files: ChangedFile[]): Finding[] {
     return [fileFinding(file, 'critical', [BUILTIN_RULE.selfProtection], why)];
   }
 
-  function keyFinding(file: ChangedFile, change: KeyChange): Finding | null {
+  function keyFinding(file: ChangedFile, keyRules: CompiledRule[], change: KeyChange): Finding | null {
     const segments = matchSegments(change.segments);
     const matches: { rule: Rule; risk: Risk; factor: number | null; note?: string }[] = [];
-    for (const compiled of rules) {
-      if (!compiled.keys || !compiled.files(file.path) || !compiled.keys(segments)) continue;
+    for (const compiled of keyRules) {
+      if (!compiled.keys!(segments)) continue;
       if (!conditionsHold(compiled.rule.when, change, compiled.rule.load)) continue;
       const { factor, note } = loadFactor(change, compiled.rule.load);
       matches.push({
@@ -145,7 +145,10 @@ export function classify(policy: Policy, files: ChangedFile[]): Finding[] {
       const note = `${diff.side} version does not parse as ${format}${where}: ${diff.message.split('\n')[0].slice(0, 200)}`;
       return unparseable(file, note, diff.side === 'head' ? diff.line : null);
     }
-    return diff.changes.map((change) => keyFinding(file, change)).filter((finding): finding is Finding => !!finding);
+    const keyRules = rules.filter((compiled) => compiled.keys && compiled.files(file.path));
+    return diff.changes
+      .map((change) => keyFinding(file, keyRules, change))
+      .filter((finding): finding is Finding => !!finding);
   }
 
   function fileRuleFindings(file: ChangedFile): Finding[] {

@@ -1,11 +1,12 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /** File globs (minimatch, dotfiles included); a leading `!` excludes. A list of only exclusions starts from "all". */
 export function compileFileGlobs(globs: readonly string[] | undefined): (path: string) => boolean {
   if (!globs || globs.length === 0) return () => true;
-  const include = globs.filter((glob) => !glob.startsWith('!'));
-  const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-  const matches = (path: string, list: string[]) => list.some((glob) => minimatch(path, glob, { dot: true }));
+  const compile = (list: string[]) => list.map((glob) => new Minimatch(glob, { dot: true }));
+  const include = compile(globs.filter((glob) => !glob.startsWith('!')));
+  const exclude = compile(globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1)));
+  const matches = (path: string, list: Minimatch[]) => list.some((matcher) => matcher.match(path));
   return (path) => (include.length === 0 || matches(path, include)) && !matches(path, exclude);
 }
 
