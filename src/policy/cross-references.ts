@@ -69,24 +69,38 @@ function requirementReferences(policy: Policy, origins: Origins): OriginMessage[
 
 function teamReferences(policy: Policy, origins: Origins): OriginMessage[] {
   const inline = Object.keys(policy.teams);
-  const check = (teams: string[] | undefined, origin: Origin): OriginMessage[] =>
-    (teams ?? []).flatMap((team, index) => {
-      if (team in policy.teams || ORG_TEAM.test(team)) return [];
+  const known = (team: string) => team in policy.teams || ORG_TEAM.test(team);
+  const unknown = (team: string, index: number, origin: Origin, hint: string): OriginMessage => ({
+    origin: at(origin, index),
+    message: `unknown team \`${team}\`${hint}`,
+  });
+  /** `review.teams` lists teams only. */
+  const teams = (list: string[] | undefined, origin: Origin): OriginMessage[] =>
+    (list ?? []).flatMap((team, index) => {
+      if (known(team)) return [];
       const hint =
         didYouMean(team, inline) ||
         (team.includes('/')
           ? '; an org team is written `org/slug`'
           : '; define it under `teams:` or write an org team as `org/slug`');
-      return [{ origin: at(origin, index), message: `unknown team \`${team}\`${hint}` }];
+      return [unknown(team, index, origin, hint)];
+    });
+  /** `by` lists logins and teams (contracts §1.5); a bare name close to an inline team is a typo, not a login. */
+  const by = (list: string[] | undefined, origin: Origin): OriginMessage[] =>
+    (list ?? []).flatMap((entry, index) => {
+      if (known(entry)) return [];
+      if (entry.includes('/')) return [unknown(entry, index, origin, '; an org team is written `org/slug`')];
+      const hint = didYouMean(entry, inline);
+      return hint ? [unknown(entry, index, origin, hint)] : [];
     });
   const fromRequirements = Object.entries(policy.requirements).flatMap(([id, requirement]) => {
     const origin = origins.requirements[id];
     return [
-      ...check(requirement.review?.teams, at(origin, 'review', 'teams')),
-      ...check(requirement.label?.by, at(origin, 'label', 'by')),
+      ...teams(requirement.review?.teams, at(origin, 'review', 'teams')),
+      ...by(requirement.label?.by, at(origin, 'label', 'by')),
     ];
   });
-  const fromWaivers = policy.waivers ? check(policy.waivers.by, at(origins.waivers!, 'by')) : [];
+  const fromWaivers = policy.waivers ? by(policy.waivers.by, at(origins.waivers!, 'by')) : [];
   return [...fromRequirements, ...fromWaivers];
 }
 
