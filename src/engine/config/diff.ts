@@ -241,9 +241,7 @@ class Walker {
 }
 
 function rootOf(document: unknown): unknown {
-  return document === null || document === undefined || (isContainer(document) && isEmptyContainer(document))
-    ? EMPTY_ROOT
-    : document;
+  return document === null || document === undefined ? EMPTY_ROOT : document;
 }
 
 /** Scalars and empty collections are leaves; the root collection never is. */

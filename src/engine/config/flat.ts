@@ -4,6 +4,7 @@
  * segments, whose locator hands the segments and lines back.
  */
 import type { Scalar } from '../../model/policy.js';
+import { setOwn } from './scalar.js';
 import type { ParsedFile } from './types.js';
 
 export interface FlatEntry {
@@ -17,11 +18,13 @@ const SEPARATOR = '\u0000';
 
 /** Later entries with the same key replace earlier ones. */
 export function flatFile(entries: Iterable<FlatEntry>): ParsedFile {
-  const root: Record<string, Scalar> = Object.create(null);
+  // A plain object inserts much faster than a prototype-less one at 100,000s of keys; setOwn keeps
+  // `__proto__` an ordinary key.
+  const root: Record<string, Scalar> = {};
   const byKey = new Map<string, FlatEntry>();
   for (const entry of entries) {
     const key = entry.segments.join(SEPARATOR);
-    root[key] = entry.value;
+    setOwn(root, key, entry.value);
     byKey.set(key, entry);
   }
   return {

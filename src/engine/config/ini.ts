@@ -67,15 +67,19 @@ function iniValue(value: string): string {
 }
 
 function addressRepeats(pairs: Pair[]): FlatEntry[] {
-  const id = (pair: Pair) => JSON.stringify([pair.section, pair.key]);
+  const id = (pair: Pair) =>
+    pair.section === null ? `\u0000${pair.key}` : `${pair.section}\u0000${pair.key}`;
   const counts = new Map<string, number>();
   for (const pair of pairs) counts.set(id(pair), (counts.get(id(pair)) ?? 0) + 1);
   const seen = new Map<string, number>();
   return pairs.map((pair) => {
     const segments = pair.section === null ? [pair.key] : [pair.section, pair.key];
-    const occurrence = seen.get(id(pair)) ?? 0;
-    seen.set(id(pair), occurrence + 1);
-    if ((counts.get(id(pair)) ?? 0) > 1) segments.push(String(occurrence));
+    const pairId = id(pair);
+    if ((counts.get(pairId) ?? 0) > 1) {
+      const occurrence = seen.get(pairId) ?? 0;
+      seen.set(pairId, occurrence + 1);
+      segments.push(String(occurrence));
+    }
     return { segments, value: pair.value, line: pair.line };
   });
 }

@@ -6,6 +6,13 @@ export function hasOwn(object: object, key: string): boolean {
   return hasOwnProperty.call(object, key);
 }
 
+/** Sets an own property, `__proto__` included, without ever touching a prototype. */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else object[key] = value;
+}
+
 /** Mappings and sequences; dates are values, not containers. */
 export function isContainer(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !(value instanceof Date);
