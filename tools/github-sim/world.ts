@@ -169,7 +169,8 @@ export class World {
       });
     }
     this.fileChanges = snapshot.files.map((file) => this.fileChange(file, baseTree, headTree));
-    for (const check of snapshot.checks) this.addCheck(check, policy);
+    const feedsArtifact = artifactEvidenceChecks(policy, snapshot);
+    for (const check of snapshot.checks) this.addCheck(check, policy, feedsArtifact(check));
     this.addEvidenceArtifacts(policy, snapshot);
     for (const { name: labelName, by } of snapshot.pr.labels) {
       this.labels.set(labelName, label(this.site, labelName));
@@ -210,25 +211,31 @@ export class World {
   }
 
   /**
-   * One commit per stale review, in review order between base and head: the head tree with the files changed
-   * since the review (all changed files when the scenario does not say) put back to their base version, so that
-   * comparing the reviewed commit with the head lists exactly those files.
+   * The commit each stale review is of, in review order between base and head: the head tree with the files
+   * changed since the review (all changed files when the scenario does not say) put back to their base version,
+   * so that comparing the reviewed commit with the head lists exactly those files. Consecutive stale reviews
+   * with the same files share one commit (several people reviewing the same push).
    */
   private reviewedCommits(snapshot: Snapshot, base: Tree, head: Tree): Commit[] {
     const commits: Commit[] = [];
+    let previous: { key: string; commit: Commit } | undefined;
     for (const review of snapshot.reviews.filter((r) => r.stale)) {
-      const tree = new Map(head);
       const reverted = review.changedSince ?? snapshot.files.map((file) => file.path);
-      for (const path of reverted) {
-        const file = snapshot.files.find((candidate) => candidate.path === path);
-        for (const side of [path, file?.previousPath].filter((p): p is string => !!p)) {
-          const blob = base.get(side);
-          if (blob) tree.set(side, blob);
-          else tree.delete(side);
+      const key = [...reverted].sort().join('\n');
+      if (previous?.key !== key) {
+        const tree = new Map(head);
+        for (const path of reverted) {
+          const file = snapshot.files.find((candidate) => candidate.path === path);
+          for (const side of [path, file?.previousPath].filter((p): p is string => !!p)) {
+            const blob = base.get(side);
+            if (blob) tree.set(side, blob);
+            else tree.delete(side);
+          }
         }
+        const parent = commits.at(-1)?.sha ?? this.base.sha;
+        previous = { key, commit: this.git.commit(parent, tree, `reviewed by ${review.user}`) };
       }
-      const parent = commits.at(-1)?.sha ?? this.base.sha;
-      commits.push(this.git.commit(parent, tree, `reviewed by ${review.user}`));
+      commits.push(previous.commit);
     }
     return commits;
   }
@@ -259,13 +266,14 @@ export class World {
   }
 
   /**
-   * A scenario check becomes a commit status when a status could say all it says (no app, no report, a state
-   * statuses have); otherwise a check run, run by GitHub Actions unless the scenario names another app.
+   * A scenario check becomes a commit status when a status could say all it says (no app, no report, no artifact,
+   * a state statuses have); otherwise a check run, run by GitHub Actions unless the scenario names another app.
    */
-  private addCheck(check: Check, policy: Policy): void {
+  private addCheck(check: Check, policy: Policy, hasArtifact: boolean): void {
     const sha = check.stale ? this.base.sha : this.head.sha;
     const now = this.clock.now();
-    if (!check.app && !check.report && ['success', 'failure', 'pending'].includes(check.conclusion)) {
+    const statusLike = ['success', 'failure', 'pending'].includes(check.conclusion);
+    if (!check.app && !check.report && !hasArtifact && statusLike) {
       this.statuses.push({
         id: this.id(),
         sha,
@@ -355,6 +363,15 @@ function artifactNamesFor(policy: Policy, check: Check): string[] {
     return [spec.report.artifact];
   });
   return [...new Set(names)];
+}
+
+/** Checks whose workflow run must hold an artifact that scenario `evidence` supplies (so they are Actions check runs). */
+function artifactEvidenceChecks(policy: Policy, snapshot: Snapshot): (check: Check) => boolean {
+  const globs = Object.keys(snapshot.evidence).flatMap((id) => {
+    const spec = policy.requirements[id]?.load_test;
+    return spec?.report?.from === 'artifact' && spec.check ? [compileNameGlob(spec.check)] : [];
+  });
+  return (check) => globs.some((matches) => matches(check.name));
 }
 
 /** Scenario `evidence` for file sources, as files in the repository. */

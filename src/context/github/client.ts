@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
@@ -78,7 +79,12 @@ export function createGitHubClient(options: GitHubClientOptions): Octokit {
     userAgent: options.userAgent ?? 'riskgate',
     request: { fetch: countedFetch },
     retry: { retries: maxRetries },
-    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    throttle: {
+      // GitHub limits each token on its own, so each token gets its own queue (never the token itself as the key).
+      id: createHash('sha256').update(token).digest('hex').slice(0, 16),
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+    },
     // Octokit's per-request lines are debug detail; its debug calls carry request options (headers included)
     // and are dropped. Extra arguments are never printed.
     log: {

@@ -14,7 +14,7 @@ import { readEvidence } from './evidence.js';
 import { readChangedFiles } from './files.js';
 import { readLabelActors } from './labels.js';
 import { readPolicy } from './policy.js';
-import { listFiles, mergeBase, readPull, type PullInfo, type RepoRef } from './pull.js';
+import { assertListable, listFiles, mergeBase, readPull, type PullInfo, type RepoRef } from './pull.js';
 import { readPermissions, readReviews } from './reviews.js';
 import { readTeams } from './teams.js';
 
@@ -57,6 +57,7 @@ export async function gatherPullRequest(
   const { log } = options;
 
   const pull = await readPull(gh, repo, target.number);
+  assertListable(pull);
   log.info(
     `riskgate: pull request #${pull.number} (${pull.changedFiles} changed files) at ${pull.headSha.slice(0, 7)}`,
   );

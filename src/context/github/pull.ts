@@ -50,12 +50,20 @@ export async function readPull(gh: Octokit, repo: RepoRef, number: number): Prom
   };
 }
 
+/** Fails closed when GitHub cannot list every changed file (its 3,000-file limit): nothing else is worth reading. */
+export function assertListable(pull: PullInfo): void {
+  if (pull.changedFiles <= MAX_PULL_FILES) return;
+  throw new GatherError(
+    `pull request #${pull.number} changes ${pull.changedFiles} files; GitHub's API lists at most ${MAX_PULL_FILES}, ` +
+      'so riskgate cannot see the whole change and does not pass it — split the pull request',
+  );
+}
+
 /**
  * Every changed file, all pages requested at once (the page count is known from `changed_files`).
- * Fails closed when GitHub cannot list them all: over its 3,000-file limit, or when the list and the count disagree.
+ * Fails closed when the list and the count disagree.
  */
 export async function listFiles(gh: Octokit, repo: RepoRef, pull: PullInfo): Promise<ListedFile[]> {
-  if (pull.changedFiles > MAX_PULL_FILES) throw tooManyFiles(pull);
   const pages = Math.max(1, Math.ceil(pull.changedFiles / PER_PAGE));
   const responses = await reading(`list the files of pull request #${pull.number}`, () =>
     Promise.all(
@@ -72,13 +80,6 @@ export async function listFiles(gh: Octokit, repo: RepoRef, pull: PullInfo): Pro
     );
   }
   return files;
-}
-
-function tooManyFiles(pull: PullInfo): GatherError {
-  return new GatherError(
-    `pull request #${pull.number} changes ${pull.changedFiles} files; GitHub's API lists at most ${MAX_PULL_FILES}, ` +
-      'so riskgate cannot see the whole change and does not pass it — split the pull request',
-  );
 }
 
 function listed(file: { filename: string; status: string; previous_filename?: string }): ListedFile {
