@@ -85,7 +85,8 @@ export async function evaluateTarget(env: TargetEnvironment, target: Target): Pr
       { ...repo, number: target.number, headSha: target.kind === 'merge-group' ? target.pullSha : undefined },
       { policyPath: inputs.policy, log: env.log, teamsToken: inputs.teamsToken ?? undefined },
     );
-    if (target.kind === 'pull') sha = gathered.headSha;
+    const gateSha = target.kind === 'merge-group' ? target.groupSha : gathered.headSha;
+    sha = gateSha;
     const evaluated = evaluate(gathered.policy, gathered.snapshot);
     report = evaluated;
     if (target.kind === 'pull') {
@@ -101,7 +102,7 @@ export async function evaluateTarget(env: TargetEnvironment, target: Target): Pr
         }),
       );
     }
-    await stage('set the commit status', () => writeGate(sha as string, gateFor(evaluated, advisory)));
+    await stage('set the commit status', () => writeGate(gateSha, gateFor(evaluated, advisory)));
   } catch (error) {
     failure = env.scrub(describeError(error));
     if (sha !== null) {
