@@ -8,7 +8,7 @@ import {
 } from '../../../src/context/github/index.js';
 import { loadScenario } from '../../../src/context/scenario.js';
 import { evaluate } from '../../../src/engine/index.js';
-import type { Snapshot } from '../../../src/model/snapshot.js';
+import type { Evidence } from '../../../src/model/snapshot.js';
 import { createGitHubSim, type GitHubSim, type GitHubSimOptions } from '../../../tools/github-sim/server.js';
 import {
   heartbeatChange,
@@ -247,20 +247,21 @@ describe('gatherPullRequest against the simulator', () => {
       files: [heartbeatChange],
       checks: [{ name: 'load-test / k6', conclusion: 'success', app: 'github-actions' }],
     };
-    const read = async (zip: Buffer | null) => {
-      let evidence: Snapshot['evidence'][string] | undefined;
+    const read = async (zip: Buffer | null): Promise<Evidence> => {
+      const evidence: Evidence[] = [];
       await withSim(parts, async ({ sim, gather }) => {
+        const runId = sim.world.checkRuns[0].runId!;
         if (zip)
           sim.world.artifacts.push({
             id: 99,
             name: 'k6-summary',
-            runId: sim.world.checkRuns[0].runId,
+            runId,
             zip,
             createdAt: '2026-01-01T00:00:00Z',
           });
-        evidence = (await gather()).snapshot.evidence['load-test'];
+        evidence.push((await gather()).snapshot.evidence['load-test']);
       });
-      return evidence;
+      return evidence[0];
     };
     expect((await read(Buffer.from('not a zip'))).error).toMatch(/not a readable zip file/);
     const bomb = Buffer.from(zipSync({ 'huge.json': new Uint8Array(60 * 2 ** 20) }, { level: 9 }));
@@ -402,7 +403,7 @@ describe('gatherPullRequest against the simulator', () => {
     await withSim(
       { files: [heartbeatChange] },
       async ({ gather }) => {
-        const failure = await gather().catch((error: unknown) => error as Error);
+        const failure = (await gather().catch((error: unknown) => error)) as Error;
         expect(failure).toBeInstanceOf(GatherError);
         expect(failure.message).toBe(
           'could not list the files of pull request #7: GitHub answered 502: Bad Gateway - https://docs.github.com/rest',
