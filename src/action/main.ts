@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { join } from 'node:path';
 import { createGitHubClient, tokenScrubber } from '../context/github/client.js';
 import { freshBudget } from '../publish/annotations.js';
+import type { GitHub } from '../publish/github.js';
 import { gateForFailure, setCommitStatus } from '../publish/status.js';
 import { SummaryWriter } from '../publish/summary.js';
 import { describeError, stage } from './errors.js';
@@ -18,7 +19,6 @@ import { setBlockedOutputs, setOutputs } from './outputs.js';
 import { readPayload } from './payload.js';
 import { readRunner, runUrl, type Runner } from './runner.js';
 import { openPullsWithHead } from './targets.js';
-import type { GitHub } from '../publish/github.js';
 
 export async function run(): Promise<void> {
   try {
