@@ -65,7 +65,16 @@ const FILE_KEYS = [
   'unavailable',
 ];
 const REVIEW_KEYS = ['user', 'state', 'stale', 'changed_since'];
-const CHECK_KEYS = ['name', 'conclusion', 'app', 'stale', 'report_file', 'report_format'];
+const CHECK_KEYS = [
+  'name',
+  'conclusion',
+  'app',
+  'stale',
+  'commit',
+  'tested_files',
+  'report_file',
+  'report_format',
+];
 const REVIEW_STATES: ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'];
 const CONCLUSIONS: CheckConclusion[] = [
   'success',
@@ -335,12 +344,36 @@ class ScenarioReader {
     if (format && !fields.has('report_file')) {
       reader.problem(fields.get('report_format')!.key, `${where}.report_format needs \`report_file\``);
     }
+    const commit = this.optional(fields, 'commit', (value) => reader.name(value, `${where}.commit`));
+    const testedFiles = this.optional(fields, 'tested_files', (value) =>
+      this.testedFiles(value, `${where}.tested_files`),
+    );
+    if (testedFiles && stale !== true) {
+      reader.problem(fields.get('tested_files')!.key, `${where}.tested_files needs \`stale: true\``);
+    }
     if (name === undefined || conclusion === undefined) return undefined;
-    const check: Check = { name, conclusion, ...(app ? { app } : {}), ...(stale ? { stale } : {}) };
+    const check: Check = {
+      name,
+      conclusion,
+      ...(app ? { app } : {}),
+      ...(stale ? { stale } : {}),
+      ...(commit ? { commit } : {}),
+      ...(testedFiles ? { testedFiles } : {}),
+    };
     if (reportFile === undefined) return Promise.resolve(check);
     return readEvidenceFile(this.resolve(reportFile), { source: reportFile, format }).then((report) => ({
       ...check,
       report,
+    }));
+  }
+
+  /** `tested_files`: path → the file's text at the commit the check ran on (null: absent there). */
+  private testedFiles(entry: Entry, where: string): { path: string; text: string | null }[] | undefined {
+    const fields = this.reader.mapping(entry, where, 'any');
+    if (!fields) return undefined;
+    return [...fields].map(([path, value]) => ({
+      path,
+      text: this.reader.text(value, `${where}.${path}`, true) ?? null,
     }));
   }
 

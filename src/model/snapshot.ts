@@ -57,7 +57,15 @@ export interface Check {
   name: string;
   conclusion: CheckConclusion;
   app?: string;
+  /** The check ran on an older commit than the head. */
   stale?: boolean;
+  /** Short id of the commit the check ran on, for messages. */
+  commit?: string;
+  /**
+   * For a stale check: the files that differ between its commit and the head, with their text at its commit
+   * (null: absent there). Load-test evidence still counts when the keys it depends on have the same values.
+   */
+  testedFiles?: { path: string; text: string | null }[];
   report?: Evidence;
 }
 

@@ -17,7 +17,8 @@ export function sectionText(body: string, title: string): string | null {
     const heading = inFence ? null : HEADING.exec(line);
     if (heading && level && heading[1].length <= level) break;
     if (level) content.push(line);
-    else if (heading && heading[2].trim().toLowerCase() === title.trim().toLowerCase()) level = heading[1].length;
+    else if (heading && heading[2].trim().toLowerCase() === title.trim().toLowerCase())
+      level = heading[1].length;
   }
   return level ? content.join('\n') : null;
 }

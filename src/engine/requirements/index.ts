@@ -23,7 +23,8 @@ function verdict(spec: RequirementSpec, context: RequirementContext): Verdict {
   }
   if (spec.body) {
     const section = sectionText(context.snapshot.pr.body, spec.body.section);
-    if (section !== null && hasContent(section)) return { met: true, detail: `"${spec.body.section}" section present` };
+    if (section !== null && hasContent(section))
+      return { met: true, detail: `"${spec.body.section}" section present` };
     const problem = section === null ? 'has no' : 'has an empty';
     return {
       met: false,
@@ -32,7 +33,9 @@ function verdict(spec: RequirementSpec, context: RequirementContext): Verdict {
   }
   const label = spec.label!;
   const applied = labelAppliedBy(context.snapshot, context.people, label.name, label.by);
-  return applied.ok ? { met: true, detail: `label "${label.name}" applied by ${applied.by}` } : { met: false, detail: applied.detail };
+  return applied.ok
+    ? { met: true, detail: `label "${label.name}" applied by ${applied.by}` }
+    : { met: false, detail: applied.detail };
 }
 
 /** Requirement ids each finding triggers: levels[risk] ∪ its rules' `requires`. */
@@ -56,7 +59,9 @@ export function evaluateRequirements(
   expectedRps: number | null,
 ): RequirementResult[] {
   const people = peopleOf(policy, snapshot);
-  const waiver = policy.waivers ? labelAppliedBy(snapshot, people, policy.waivers.label, policy.waivers.by) : null;
+  const waiver = policy.waivers
+    ? labelAppliedBy(snapshot, people, policy.waivers.label, policy.waivers.by)
+    : null;
   return [...triggeredRequirements(policy, findings)].map(([id, requiredFor]) => {
     const spec = policy.requirements[id];
     const context: RequirementContext = {
@@ -70,8 +75,20 @@ export function evaluateRequirements(
     };
     const { met, detail } = verdict(spec, context);
     const requiredBy = [...new Set(requiredFor.flatMap((finding) => finding.rules))];
-    const result: RequirementResult = { id, kind: kindOf(spec), status: met ? 'met' : 'unmet', detail, requiredBy };
-    if (!met && waiver?.ok) return { ...result, status: 'waived', waivedBy: waiver.by, detail: `waived by ${waiver.by} (${policy.waivers!.label}); ${detail}` };
+    const result: RequirementResult = {
+      id,
+      kind: kindOf(spec),
+      status: met ? 'met' : 'unmet',
+      detail,
+      requiredBy,
+    };
+    if (!met && waiver?.ok)
+      return {
+        ...result,
+        status: 'waived',
+        waivedBy: waiver.by,
+        detail: `waived by ${waiver.by} (${policy.waivers!.label}); ${detail}`,
+      };
     return result;
   });
 }

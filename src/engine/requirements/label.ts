@@ -4,7 +4,12 @@ import type { People } from './people.js';
 export type LabelVerdict = { ok: true; by: string } | { ok: false; detail: string };
 
 /** The label is present and the login that applied it last is listed (or a member of a listed team). */
-export function labelAppliedBy(snapshot: Snapshot, people: People, name: string, by: string[] | undefined): LabelVerdict {
+export function labelAppliedBy(
+  snapshot: Snapshot,
+  people: People,
+  name: string,
+  by: string[] | undefined,
+): LabelVerdict {
   const label = snapshot.pr.labels.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
   const who = by?.length ? ` by ${people.describe(by)}` : '';
   if (!label) return { ok: false, detail: `needs the label "${name}" applied${who}` };

@@ -2,6 +2,7 @@ import type { LoadTestSpec } from '../../model/policy.js';
 import type { Evidence } from '../../model/snapshot.js';
 import { checkThresholds, readReport } from '../loadtest/index.js';
 import { findSuccessfulCheck } from './check.js';
+import { unchangedSinceTested } from './freshness.js';
 import type { RequirementContext, Verdict } from './types.js';
 
 /**
@@ -14,17 +15,30 @@ export function evaluateLoadTest(spec: LoadTestSpec, context: RequirementContext
   let evidence: Evidence | undefined = own;
   let checkNote = '';
   if (spec.check && !own?.local) {
-    const search = findSuccessfulCheck(snapshot.checks, spec.check, spec.app);
+    const search = findSuccessfulCheck(snapshot.checks, spec.check, spec.app, (check) =>
+      unchangedSinceTested(check, context),
+    );
     if (!search.found) return { met: false, detail: search.detail };
-    evidence ??= search.found.report;
-    checkNote = `check ${search.found.name} passed; `;
+    const { found } = search;
+    evidence ??= found.report;
+    checkNote = found.stale
+      ? `check ${found.name} passed on an earlier commit${found.commit ? ` (${found.commit})` : ''} whose relevant keys have the same values as the head; `
+      : `check ${found.name} passed on the head commit; `;
   }
   if (!evidence) {
-    return { met: false, detail: `${checkNote}no load-test report found; attach one (${describeSource(spec)})` };
+    return {
+      met: false,
+      detail: `${checkNote}no load-test report found; attach one (${describeSource(spec)})`,
+    };
   }
-  if (evidence.error) return { met: false, detail: `${checkNote}report from ${evidence.source}: ${evidence.error}` };
+  if (evidence.error)
+    return { met: false, detail: `${checkNote}report from ${evidence.source}: ${evidence.error}` };
   const reading = readReport(evidence.files, evidence.format ?? spec.report?.format ?? 'auto');
-  if (!reading.ok) return { met: false, detail: `${checkNote}report from ${evidence.source} is not usable: ${reading.reason}` };
+  if (!reading.ok)
+    return {
+      met: false,
+      detail: `${checkNote}report from ${evidence.source} is not usable: ${reading.reason}`,
+    };
   const result = checkThresholds(spec, reading.metrics, {
     fleetClients: policy.fleet?.clients ?? null,
     expectedRps: context.expectedRps,

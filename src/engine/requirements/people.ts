@@ -17,11 +17,14 @@ export function people(policy: Policy, snapshot: Snapshot): People {
   return {
     members,
     entryOf: (login, entries) =>
-      entries.find((entry) => (isTeam(entry) ? members(entry).some((m) => same(m, login)) : same(entry, login))) ??
-      null,
+      entries.find((entry) =>
+        isTeam(entry) ? members(entry).some((m) => same(m, login)) : same(entry, login),
+      ) ?? null,
     describe: (entries) =>
       entries
-        .map((entry) => (isTeam(entry) ? `${entry} (${members(entry).join(', ') || 'no known members'})` : entry))
+        .map((entry) =>
+          isTeam(entry) ? `${entry} (${members(entry).join(', ') || 'no known members'})` : entry,
+        )
         .join(', '),
   };
 }

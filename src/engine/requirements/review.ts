@@ -35,7 +35,8 @@ export function evaluateReview(spec: ReviewSpec, context: RequirementContext): V
       const changed = review.changedSince ?? snapshot.files.map((file) => file.path);
       const touched = invalidate === 'all' ? changed : changed.filter((path) => relevantFiles.has(path));
       if (invalidate === 'all' || touched.length) {
-        const why = invalidate === 'all' ? 'is of an older commit' : `predates changes to ${touched.join(', ')}`;
+        const why =
+          invalidate === 'all' ? 'is of an older commit' : `predates changes to ${touched.join(', ')}`;
         ignored.push(`${who}'s approval ${why}`);
       } else {
         approvals.push(`${who} (${entry})`);
@@ -45,7 +46,8 @@ export function evaluateReview(spec: ReviewSpec, context: RequirementContext): V
     }
   }
   const ignoredText = ignored.length ? `; not counted: ${ignored.join('; ')}` : '';
-  if (approvals.length >= needed) return { met: true, detail: `approved by ${approvals.join(', ')}${ignoredText}` };
+  if (approvals.length >= needed)
+    return { met: true, detail: `approved by ${approvals.join(', ')}${ignoredText}` };
   const have = approvals.length ? ` (have ${approvals.join(', ')})` : '';
   return {
     met: false,
