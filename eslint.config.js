@@ -22,7 +22,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'child_process', 'path'], message: 'The engine is pure: no I/O.' },
             { group: ['@octokit/*', '@actions/*'], message: 'The engine never talks to GitHub.' },
-            { group: ['**/context/**', '**/publish/**', '**/action/**', '**/cli/**'], message: 'One direction of flow.' },
+            {
+              group: ['**/context/**', '**/publish/**', '**/action/**', '**/cli/**'],
+              message: 'One direction of flow.',
+            },
           ],
         },
       ],

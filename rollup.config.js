@@ -19,4 +19,7 @@ const entry = (input, file, banner) => ({
   },
 });
 
-export default [entry('src/index.ts', 'dist/index.js'), entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')];
+export default [
+  entry('src/index.ts', 'dist/index.js'),
+  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
+];

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   );
   try {
     const { runGitHubBench } = await import('./github.js');
-    console.log('\ngithub: 3,000-file PR with 300 config files through the loopback simulator, 50 ms per request');
+    console.log(
+      '\ngithub: 3,000-file PR with 300 config files through the loopback simulator, 50 ms per request',
+    );
     console.table([await runGitHubBench()]);
   } catch (error) {
     console.log(`github bench unavailable: ${(error as Error).message}`);

@@ -31,7 +31,8 @@ export function yamlConfig(lines: number, seed: number, variant: number): string
 
 function sourceFile(seed: number, variant: number): string {
   const lines = Array.from({ length: 50 }, (_, i) => `export const value${i} = ${seed + i};`);
-  if (variant) lines[25] = seed % 97 === 0 ? 'const fullSyncOnReconnect = true;' : `export const value25 = ${seed + 1};`;
+  if (variant)
+    lines[25] = seed % 97 === 0 ? 'const fullSyncOnReconnect = true;' : `export const value25 = ${seed + 1};`;
   return lines.join('\n') + '\n';
 }
 

@@ -53,7 +53,13 @@ export function classify(policy: Policy, files: ChangedFile[]): Finding[] {
   const show = (segments: string[], value: Scalar | undefined) =>
     value !== undefined && isSecret(matchSegments(segments)) ? REDACTED : value;
 
-  const fileFinding = (file: ChangedFile, risk: Risk, rules: string[], why: string | null, note?: string): Finding => ({
+  const fileFinding = (
+    file: ChangedFile,
+    risk: Risk,
+    rules: string[],
+    why: string | null,
+    note?: string,
+  ): Finding => ({
     file: file.path,
     document: null,
     key: null,
@@ -99,7 +105,9 @@ export function classify(policy: Policy, files: ChangedFile[]): Finding[] {
         ...(compiled.rule.load && factor === null ? { note } : {}),
       });
     }
-    const factors = matches.map((match) => match.factor).filter((factor): factor is number => factor !== null);
+    const factors = matches
+      .map((match) => match.factor)
+      .filter((factor): factor is number => factor !== null);
     const unknownFactor = matches.find((match) => match.note)?.note;
     const verdict = matches.length
       ? combine(matches)

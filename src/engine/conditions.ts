@@ -71,11 +71,15 @@ function compareToThreshold(after: Scalar | undefined, threshold: string | numbe
 
 export function loadFactor(event: KeyEvent, load: LoadModel | undefined): LoadFactor {
   if (!load) return { factor: null, note: 'the rule has no load model' };
-  if (event.change !== 'changed') return { factor: null, note: `no load factor: the key was ${event.change}` };
+  if (event.change !== 'changed')
+    return { factor: null, note: `no load factor: the key was ${event.change}` };
   const values = numeric(event);
   const pair = readPair(values.before, values.after, load.unit);
   if (!pair) {
-    return { factor: null, note: 'no load factor: the values are not numbers of one kind (a unit is missing or differs)' };
+    return {
+      factor: null,
+      note: 'no load factor: the values are not numbers of one kind (a unit is missing or differs)',
+    };
   }
   const [before, after] = pair;
   const [numerator, denominator] = load.scales === 'inverse' ? [before, after] : [after, before];
@@ -85,7 +89,11 @@ export function loadFactor(event: KeyEvent, load: LoadModel | undefined): LoadFa
   return { factor: numerator / denominator, note: `${load.scales} load model` };
 }
 
-export function conditionsHold(when: Conditions | undefined, event: KeyEvent, load: LoadModel | undefined): boolean {
+export function conditionsHold(
+  when: Conditions | undefined,
+  event: KeyEvent,
+  load: LoadModel | undefined,
+): boolean {
   if (!when) return true;
   const unit = load?.unit;
   const values = numeric(event);

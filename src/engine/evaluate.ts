@@ -8,7 +8,11 @@ import { evaluateRequirements } from './requirements/index.js';
 import { people as peopleOf, sameLogin } from './requirements/people.js';
 
 /** Reviewers to request for unmet review requirements that ask for it; never the author. */
-function reviewersToRequest(policy: Policy, snapshot: Snapshot, results: RequirementResult[]): Report['reviewers'] {
+function reviewersToRequest(
+  policy: Policy,
+  snapshot: Snapshot,
+  results: RequirementResult[],
+): Report['reviewers'] {
   const people = peopleOf(policy, snapshot);
   const users = new Set<string>();
   const teams = new Set<string>();
@@ -21,7 +25,10 @@ function reviewersToRequest(policy: Policy, snapshot: Snapshot, results: Require
       else teams.add(team);
     }
   }
-  return { users: [...users].filter((user) => !sameLogin(user, snapshot.pr.author)).sort(), teams: [...teams].sort() };
+  return {
+    users: [...users].filter((user) => !sameLogin(user, snapshot.pr.author)).sort(),
+    teams: [...teams].sort(),
+  };
 }
 
 const byRiskThenPlace = (a: Finding, b: Finding) =>

@@ -4,7 +4,10 @@ import { compileFileGlobs } from './glob.js';
 
 /** The format a changed file is parsed in: the first `config_files` entry that matches it, or null (not config). */
 export function compileConfigFormat(policy: Policy): (path: string) => ConfigFormat | null {
-  const entries = policy.config_files.map((spec) => ({ match: compileFileGlobs([spec.glob]), format: spec.format }));
+  const entries = policy.config_files.map((spec) => ({
+    match: compileFileGlobs([spec.glob]),
+    format: spec.format,
+  }));
   return (path) => {
     const entry = entries.find(({ match }) => match(path));
     if (!entry) return null;
@@ -16,7 +19,10 @@ const WORKFLOW = compileFileGlobs(['.github/workflows/*.{yml,yaml}']);
 const CODEOWNERS = '.github/CODEOWNERS';
 
 /** Paths whose change is a change to the gate itself (contracts §1.6). Workflows only count when they run riskgate. */
-export function compileGatePaths(policy: Policy): { isGateFile: (path: string) => boolean; isWorkflow: (path: string) => boolean } {
+export function compileGatePaths(policy: Policy): {
+  isGateFile: (path: string) => boolean;
+  isWorkflow: (path: string) => boolean;
+} {
   const gate = new Set([...policy.sources, CODEOWNERS]);
   return { isGateFile: (path) => gate.has(path), isWorkflow: WORKFLOW };
 }
@@ -26,7 +32,9 @@ export const runsRiskgate = (text: string | null): boolean => text !== null && /
 /** Which changed files a context must read (base and head text) for this policy. */
 export function filesToRead(policy: Policy, paths: string[]): string[] {
   const formatOf = compileConfigFormat(policy);
-  const lineRules = policy.rules.filter((rule) => rule.lines?.length).map((rule) => compileFileGlobs(rule.files));
+  const lineRules = policy.rules
+    .filter((rule) => rule.lines?.length)
+    .map((rule) => compileFileGlobs(rule.files));
   const gate = compileGatePaths(policy);
   return paths.filter(
     (path) =>

@@ -15,14 +15,19 @@ export interface FactsNeeded {
 }
 
 export function factsNeeded(policy: Policy, findings: Finding[]): FactsNeeded {
-  const specs = [...triggeredRequirements(policy, findings).keys()].map((id) => ({ id, spec: policy.requirements[id] }));
+  const specs = [...triggeredRequirements(policy, findings).keys()].map((id) => ({
+    id,
+    spec: policy.requirements[id],
+  }));
   const listed = specs.flatMap(({ spec }) => [...(spec.review?.teams ?? []), ...(spec.label?.by ?? [])]);
   if (specs.length && policy.waivers) listed.push(...policy.waivers.by);
   const reviews = specs.some(({ spec }) => spec.review);
   return {
     reviews,
     permissions: reviews,
-    checks: specs.some(({ spec }) => spec.check || spec.load_test?.check || spec.load_test?.report?.from === 'check'),
+    checks: specs.some(
+      ({ spec }) => spec.check || spec.load_test?.check || spec.load_test?.report?.from === 'check',
+    ),
     labels: specs.some(({ spec }) => spec.label) || (specs.length > 0 && !!policy.waivers),
     teams: [...new Set(listed.filter((team) => !(team in policy.teams) && team.includes('/')))],
     evidence: specs.flatMap(({ id, spec }) => {

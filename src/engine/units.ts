@@ -33,7 +33,8 @@ const SIZE_BYTES: Record<string, number> = {
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const GO_DURATION = /^([+-]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h|d))+$/;
 const GO_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h|d)/g;
-const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const ISO_DURATION =
+  /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const SIZE = /^(\d+(?:\.\d+)?|\.\d+)\s*([kmgt]i?b|b)$/i;
 const PERCENT = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*%$/;
 
@@ -47,7 +48,8 @@ export function parsePlainNumber(value: unknown): number | null {
 /** A duration in seconds: Go-style compound (`1m30s`), ISO-8601 (`PT30S`), or a number in `defaultUnit`. */
 export function parseDuration(value: unknown, defaultUnit?: string): number | null {
   const plain = parsePlainNumber(value);
-  if (plain !== null) return defaultUnit && defaultUnit in DURATION_SECONDS ? plain * DURATION_SECONDS[defaultUnit] : null;
+  if (plain !== null)
+    return defaultUnit && defaultUnit in DURATION_SECONDS ? plain * DURATION_SECONDS[defaultUnit] : null;
   if (typeof value !== 'string') return null;
   const text = value.trim();
   const go = GO_DURATION.exec(text);

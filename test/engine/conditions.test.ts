@@ -33,7 +33,9 @@ describe('load factor', () => {
     const cpu = { ...changed('250m', '500m'), segments: ['resources', 'limits', 'cpu'] };
     expect(loadFactor(cpu, { scales: 'linear', unit: 'ms' }).factor).toBeNull();
     expect(conditionsHold({ above: '1s' }, cpu, undefined)).toBe(false);
-    expect(loadFactor({ ...changed('30s', '1m'), segments: ['timeout'] }, { scales: 'linear' }).factor).toBe(2);
+    expect(loadFactor({ ...changed('30s', '1m'), segments: ['timeout'] }, { scales: 'linear' }).factor).toBe(
+      2,
+    );
   });
 });
 

@@ -41,8 +41,9 @@ describe('key globs', () => {
 
   test('`**` alone matches any key', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 1, maxLength: 6 }), (segments) =>
-        compileKeyGlob('**')(segments),
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 1, maxLength: 6 }),
+        (segments) => compileKeyGlob('**')(segments),
       ),
     );
   });

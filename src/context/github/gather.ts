@@ -82,10 +82,13 @@ export async function gatherPullRequest(
       ? readChecks(gh, repo, pull.headSha, policy)
       : ([] as HeadCheck[]),
     readTeams(teamsClient, needs.teams),
-    needs.labels ? readLabelActors(gh, repo, pull) : pull.labels.map((name) => ({ name, by: null })),
+    needs.labels && pull.labels.some(gateLabels(policy))
+      ? readLabelActors(gh, repo, pull)
+      : unknownActors(pull),
   ]);
+  const counting = reviewFacts ? countableApprovers(policy, reviewFacts.approvers, teams.members) : [];
   const [permissions, evidence] = await Promise.all([
-    needs.permissions && reviewFacts ? readPermissions(gh, repo, reviewFacts.approvers) : {},
+    needs.permissions ? readPermissions(gh, repo, counting) : {},
     readEvidence({ gh, repo, headSha: pull.headSha, checks, policy }, needs.evidence),
   ]);
 
@@ -111,6 +114,39 @@ export async function gatherPullRequest(
   const requests = requestCount(gh) + (teamsClient === gh ? 0 : requestCount(teamsClient)) - before;
   log.info(`riskgate: read pull request #${pull.number} in ${requests} GitHub API requests`);
   return { policy, snapshot, headSha: pull.headSha, baseSha: pull.baseSha, requests };
+}
+
+/** Labels whose actor matters: the waiver label and labels that requirements ask for. */
+function gateLabels(policy: Policy): (label: string) => boolean {
+  const names = new Set(
+    Object.values(policy.requirements).flatMap(({ label }) => (label ? [label.name] : [])),
+  );
+  if (policy.waivers) names.add(policy.waivers.label);
+  return (label) => names.has(label);
+}
+
+const unknownActors = (pull: PullInfo): Snapshot['pr']['labels'] =>
+  pull.labels.map((name) => ({ name, by: null }));
+
+/**
+ * Approvers whose permission can matter: those listed by some review requirement, directly or through a team.
+ * When a team's members are unknown (it could not be read), every approver may be one of them.
+ */
+function countableApprovers(
+  policy: Policy,
+  approvers: string[],
+  members: Record<string, string[]>,
+): string[] {
+  const listed = new Set<string>();
+  for (const { review } of Object.values(policy.requirements)) {
+    for (const user of review?.users ?? []) listed.add(user);
+    for (const team of review?.teams ?? []) {
+      const logins = policy.teams[team] ?? members[team];
+      if (!logins) return approvers;
+      for (const login of logins) listed.add(login);
+    }
+  }
+  return approvers.filter((login) => listed.has(login));
 }
 
 /** Files changed since a review matter only to review requirements that invalidate on relevant pushes (the default). */

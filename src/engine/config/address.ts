@@ -14,12 +14,12 @@ export interface ElementAddress {
 
 const NAME_FIELDS = ['name', 'id'] as const;
 
-export function addressElements(elements: readonly unknown[]): ElementAddress[] {
+/** Element addresses, or null when the elements are addressed by their index. */
+export function addressElements(elements: readonly unknown[]): ElementAddress[] | null {
   const field = NAME_FIELDS.find((candidate) =>
     elements.every((element) => nameOf(element, candidate) !== null),
   );
-  if (field === undefined)
-    return elements.map((_element, index) => ({ segment: String(index), nameField: null }));
+  if (field === undefined || elements.length === 0) return null;
   return uniqueOrIndex(
     elements.map((element) => nameOf(element, field) as string),
     field,
@@ -37,7 +37,7 @@ export function documentIds(documents: readonly unknown[]): (string | null)[] {
   });
 }
 
-function uniqueOrIndex(names: string[], field: string): ElementAddress[] {
+function uniqueOrIndex(names: string[], field: string): ElementAddress[] | null {
   const counts = countOf(names);
   const addresses = names.map((name, index) =>
     counts.get(name) === 1
@@ -46,8 +46,7 @@ function uniqueOrIndex(names: string[], field: string): ElementAddress[] {
   );
   // A name that reads like a fallback index would collide with it: then every element uses its index.
   const segments = new Set(addresses.map((address) => address.segment));
-  if (segments.size === addresses.length) return addresses;
-  return names.map((_name, index) => ({ segment: String(index), nameField: null }));
+  return segments.size === addresses.length ? addresses : null;
 }
 
 function nameOf(element: unknown, field: string): string | null {

@@ -8,7 +8,7 @@
  * and the new ones added. A changed type (`"80"` → `80`) is a change.
  */
 import type { ChangeKind } from '../../model/policy.js';
-import { addressElements, documentIds } from './address.js';
+import { addressElements, documentIds, type ElementAddress } from './address.js';
 import { MAX_DEPTH, MAX_LEAVES, TOO_DEEP, TOO_MANY_LEAVES } from './limits.js';
 import { hasOwn, isContainer, isEmptyContainer, toScalar } from './scalar.js';
 import { ConfigParseError, type KeyChange, type Locator, type ParsedFile } from './types.js';
@@ -43,6 +43,8 @@ interface Member {
   nameField: string | null;
   value: unknown;
 }
+
+type Mapping = Record<string, unknown>;
 
 const EMPTY_ROOT: object = Object.freeze(Object.create(null));
 const NO_LOCATOR: Locator = { line: () => null, segments: (_container, key) => [key] };
@@ -109,8 +111,7 @@ class Walker {
     const baseIsLeaf = isLeaf(base, basePath);
     const headIsLeaf = isLeaf(head, headPath);
     if (baseIsLeaf && headIsLeaf) {
-      this.countLeaf('base');
-      this.countLeaf('head');
+      this.countPair();
       if (!sameLeaf(base, head)) this.emit('changed', base, head, headPath);
     } else if (!baseIsLeaf && !headIsLeaf) {
       this.compareMembers(base as object, head as object, basePath, headPath, depth + 1);
@@ -128,44 +129,33 @@ class Walker {
     depth: number,
   ): void {
     this.checkDepth('base', basePath, depth);
-    if (!Array.isArray(base) && !Array.isArray(head)) {
-      this.compareMappings(
-        base as Record<string, unknown>,
-        head as Record<string, unknown>,
+    const baseIsSequence = Array.isArray(base);
+    const headIsSequence = Array.isArray(head);
+    if (!baseIsSequence && !headIsSequence) {
+      this.compareMappings(base as Mapping, head as Mapping, basePath, headPath, depth);
+      return;
+    }
+    const baseAddresses = baseIsSequence ? addressElements(base) : null;
+    const headAddresses = headIsSequence ? addressElements(head) : null;
+    if (baseIsSequence && headIsSequence && baseAddresses === null && headAddresses === null) {
+      this.compareByIndex(base, head, basePath, headPath, depth);
+    } else {
+      this.compareById(
+        membersOf(base, basePath, baseAddresses),
+        membersOf(head, headPath, headAddresses),
+        base,
+        head,
         basePath,
         headPath,
         depth,
       );
-      return;
-    }
-    const baseMembers = new Map(membersOf(base, basePath).map((member) => [member.id, member]));
-    const matched = new Set<string>();
-    for (const member of membersOf(head, headPath)) {
-      const counterpart = baseMembers.get(member.id);
-      const headNode = pathNode(headPath, head, member);
-      if (counterpart === undefined) {
-        this.emitSubtree('added', member.value, headNode, depth);
-        continue;
-      }
-      matched.add(member.id);
-      this.compareValues(
-        counterpart.value,
-        member.value,
-        pathNode(basePath, base, counterpart),
-        headNode,
-        depth,
-      );
-    }
-    for (const member of baseMembers.values()) {
-      if (!matched.has(member.id))
-        this.emitSubtree('removed', member.value, pathNode(basePath, base, member), depth);
     }
   }
 
   /** The common case: an unchanged scalar costs no allocation. */
   private compareMappings(
-    base: Record<string, unknown>,
-    head: Record<string, unknown>,
+    base: Mapping,
+    head: Mapping,
     basePath: PathNode | null,
     headPath: PathNode | null,
     depth: number,
@@ -176,27 +166,82 @@ class Walker {
       if (key === headSkip) continue;
       const headValue = head[key];
       if (key === baseSkip || !hasOwn(base, key)) {
-        this.emitSubtree('added', headValue, keyNode(headPath, head, key), depth);
+        this.emitSubtree('added', headValue, keyNode(headPath, head, key, null), depth);
         continue;
       }
       const baseValue = base[key];
-      if (baseValue === headValue && !isContainer(headValue)) {
-        this.countLeaf('base');
-        this.countLeaf('head');
-        continue;
-      }
-      this.compareValues(
-        baseValue,
-        headValue,
-        keyNode(basePath, base, key),
-        keyNode(headPath, head, key),
-        depth,
-      );
+      if (baseValue === headValue && !isContainer(headValue)) this.countPair();
+      else
+        this.compareValues(
+          baseValue,
+          headValue,
+          keyNode(basePath, base, key, null),
+          keyNode(headPath, head, key, null),
+          depth,
+        );
     }
     for (const key of Object.keys(base)) {
       if (key === baseSkip || (key !== headSkip && hasOwn(head, key))) continue;
-      this.emitSubtree('removed', base[key], keyNode(basePath, base, key), depth);
+      this.emitSubtree('removed', base[key], keyNode(basePath, base, key, null), depth);
     }
+  }
+
+  private compareByIndex(
+    base: unknown[],
+    head: unknown[],
+    basePath: PathNode | null,
+    headPath: PathNode | null,
+    depth: number,
+  ): void {
+    const common = Math.min(base.length, head.length);
+    for (let index = 0; index < common; index += 1) {
+      const baseValue = base[index];
+      const headValue = head[index];
+      if (baseValue === headValue && !isContainer(headValue)) this.countPair();
+      else
+        this.compareValues(
+          baseValue,
+          headValue,
+          indexNode(basePath, base, index),
+          indexNode(headPath, head, index),
+          depth,
+        );
+    }
+    for (let index = common; index < head.length; index += 1)
+      this.emitSubtree('added', head[index], indexNode(headPath, head, index), depth);
+    for (let index = common; index < base.length; index += 1)
+      this.emitSubtree('removed', base[index], indexNode(basePath, base, index), depth);
+  }
+
+  /** Named sequence elements, or a sequence compared with a mapping. */
+  private compareById(
+    baseMembers: Member[],
+    headMembers: Member[],
+    base: object,
+    head: object,
+    basePath: PathNode | null,
+    headPath: PathNode | null,
+    depth: number,
+  ): void {
+    const byId = new Map(baseMembers.map((member) => [member.id, member]));
+    for (const member of headMembers) {
+      const counterpart = byId.get(member.id);
+      const headNode = pathNode(headPath, head, member);
+      if (counterpart === undefined) {
+        this.emitSubtree('added', member.value, headNode, depth);
+      } else {
+        byId.delete(member.id);
+        this.compareValues(
+          counterpart.value,
+          member.value,
+          pathNode(basePath, base, counterpart),
+          headNode,
+          depth,
+        );
+      }
+    }
+    for (const member of byId.values())
+      this.emitSubtree('removed', member.value, pathNode(basePath, base, member), depth);
   }
 
   private emitSubtree(kind: 'added' | 'removed', value: unknown, path: PathNode | null, depth: number): void {
@@ -208,7 +253,8 @@ class Walker {
     }
     const container = value as object;
     this.checkDepth(side, path, depth + 1);
-    for (const member of membersOf(container, path)) {
+    const addresses = Array.isArray(container) ? addressElements(container) : null;
+    for (const member of membersOf(container, path, addresses)) {
       this.emitSubtree(kind, member.value, pathNode(path, container, member), depth + 1);
     }
   }
@@ -229,6 +275,11 @@ class Walker {
   private countLeaf(side: Side): void {
     this.leaves[side] += 1;
     if (this.leaves[side] > MAX_LEAVES) throw new DiffLimitError(side, TOO_MANY_LEAVES);
+  }
+
+  private countPair(): void {
+    this.countLeaf('base');
+    this.countLeaf('head');
   }
 
   private checkDepth(side: Side, path: PathNode | null, depth: number): void {
@@ -255,25 +306,33 @@ function sameLeaf(base: unknown, head: unknown): boolean {
   return isContainer(base) === isContainer(head) && toScalar(base) === toScalar(head);
 }
 
-function membersOf(container: object, path: PathNode | null): Member[] {
+function membersOf(container: object, path: PathNode | null, addresses: ElementAddress[] | null): Member[] {
   if (Array.isArray(container)) {
-    return addressElements(container).map((address, index) => ({
-      id: address.segment,
-      key: String(index),
-      segment: address.segment,
-      nameField: address.nameField,
-      value: container[index],
-    }));
+    return container.map((value: unknown, index) => {
+      const address = addresses?.[index] ?? { segment: String(index), nameField: null };
+      return {
+        id: address.segment,
+        key: String(index),
+        segment: address.segment,
+        nameField: address.nameField,
+        value,
+      };
+    });
   }
   const skip = path?.nameField ?? null;
-  const mapping = container as Record<string, unknown>;
+  const mapping = container as Mapping;
   return Object.keys(mapping)
     .filter((key) => key !== skip)
     .map((key) => ({ id: key, key, segment: null, nameField: null, value: mapping[key] }));
 }
 
-function keyNode(parent: PathNode | null, container: object, key: string): PathNode {
-  return { parent, container, key, segment: null, nameField: null };
+function keyNode(parent: PathNode | null, container: object, key: string, segment: string | null): PathNode {
+  return { parent, container, key, segment, nameField: null };
+}
+
+function indexNode(parent: PathNode | null, container: unknown[], index: number): PathNode {
+  const key = String(index);
+  return keyNode(parent, container, key, key);
 }
 
 function pathNode(parent: PathNode | null, container: object, member: Member): PathNode {

@@ -60,7 +60,8 @@ export class YamlRecorder {
   private readonly openPositions: number[] = [];
   private readonly openLines: number[] = [];
   private readonly openKids: (unknown[] | null)[] = [];
-  private readonly kidsOf = new WeakMap<object, unknown[]>();
+  /** A Map, not a WeakMap: it lives exactly as long as the parsed file, and ephemerons cost GC time. */
+  private readonly kidsOf = new Map<object, unknown[]>();
 
   constructor(private readonly text: string) {}
 
@@ -107,12 +108,12 @@ function framesOf(kids: readonly unknown[]): Frame[] {
 }
 
 class YamlLocator implements Locator {
-  private readonly indexes = new WeakMap<object, MappingIndex | null>();
-  private readonly elements = new WeakMap<object, Frame[] | null>();
+  private readonly indexes = new Map<object, MappingIndex | null>();
+  private readonly elements = new Map<object, Frame[] | null>();
 
   constructor(
     private readonly text: string,
-    private readonly kidsOf: WeakMap<object, unknown[]>,
+    private readonly kidsOf: Map<object, unknown[]>,
   ) {}
 
   line(container: object, key: string): number | null {

@@ -12,27 +12,34 @@ const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT =
   /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
+/** Cheap first checks keep most plain scalars (keys, words) away from the regular expressions. */
+function mayBeNumber(data: string | null): data is string {
+  const code = data === null ? 0 : data.charCodeAt(0);
+  return (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
+}
+
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: string | null) => data === null || data === '' || NULL.test(data),
+  resolve: (data: string | null) => data === null || data === '' || (data.length <= 4 && NULL.test(data)),
   construct: () => null,
 });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && BOOL.test(data),
+  resolve: (data: string | null) =>
+    data !== null && (data.length === 4 || data.length === 5) && BOOL.test(data),
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
 });
 
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && INT.test(data),
+  resolve: (data: string | null) => mayBeNumber(data) && INT.test(data),
   construct: constructInt,
 });
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && FLOAT.test(data),
+  resolve: (data: string | null) => mayBeNumber(data) && FLOAT.test(data),
   construct: constructFloat,
 });
 
