@@ -16,14 +16,29 @@ const NAME_FIELDS = ['name', 'id'] as const;
 
 /** Element addresses, or null when the elements are addressed by their index. */
 export function addressElements(elements: readonly unknown[]): ElementAddress[] | null {
-  const field = NAME_FIELDS.find((candidate) =>
-    elements.every((element) => nameOf(element, candidate) !== null),
-  );
-  if (field === undefined || elements.length === 0) return null;
-  return uniqueOrIndex(
-    elements.map((element) => nameOf(element, field) as string),
-    field,
-  );
+  const field = nameField(elements);
+  return field === null
+    ? null
+    : uniqueOrIndex(
+        elements.map((element) => nameOf(element, field) as string),
+        field,
+      );
+}
+
+/** `name` when every element has one, else `id` when every element has one; plain loops, as this runs per sequence. */
+function nameField(elements: readonly unknown[]): string | null {
+  if (elements.length === 0 || !isMapping(elements[0])) return null;
+  for (const field of NAME_FIELDS) {
+    let everyElement = true;
+    for (const element of elements) {
+      if (nameOf(element, field) === null) {
+        everyElement = false;
+        break;
+      }
+    }
+    if (everyElement) return field;
+  }
+  return null;
 }
 
 /** Document ids for a multi-document file; null where a document is empty. */

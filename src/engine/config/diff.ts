@@ -84,8 +84,9 @@ function byId(documents: readonly unknown[]): Map<string, unknown> {
 
 class Walker {
   readonly changes: KeyChange[] = [];
-  private document_: string | null = null;
-  private readonly leaves: Record<Side, number> = { base: 0, head: 0 };
+  private documentId: string | null = null;
+  private baseLeaves = 0;
+  private headLeaves = 0;
 
   constructor(
     private readonly baseLocator: Locator,
@@ -93,7 +94,7 @@ class Walker {
   ) {}
 
   document(id: string | null, base: unknown, head: unknown): void {
-    this.document_ = id;
+    this.documentId = id;
     const baseRoot = rootOf(base);
     const headRoot = rootOf(head);
     if (isContainer(baseRoot) && isContainer(headRoot))
@@ -264,7 +265,7 @@ class Walker {
     this.changes.push({
       key: segments.join('.'),
       segments,
-      document: this.document_,
+      document: this.documentId,
       change: kind,
       ...(kind !== 'added' && { before: toScalar(before) }),
       ...(kind !== 'removed' && { after: toScalar(after) }),
@@ -273,13 +274,15 @@ class Walker {
   }
 
   private countLeaf(side: Side): void {
-    this.leaves[side] += 1;
-    if (this.leaves[side] > MAX_LEAVES) throw new DiffLimitError(side, TOO_MANY_LEAVES);
+    const count = side === 'base' ? ++this.baseLeaves : ++this.headLeaves;
+    if (count > MAX_LEAVES) throw new DiffLimitError(side, TOO_MANY_LEAVES);
   }
 
   private countPair(): void {
-    this.countLeaf('base');
-    this.countLeaf('head');
+    this.baseLeaves += 1;
+    this.headLeaves += 1;
+    if (this.baseLeaves > MAX_LEAVES) throw new DiffLimitError('base', TOO_MANY_LEAVES);
+    if (this.headLeaves > MAX_LEAVES) throw new DiffLimitError('head', TOO_MANY_LEAVES);
   }
 
   private checkDepth(side: Side, path: PathNode | null, depth: number): void {

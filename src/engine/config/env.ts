@@ -43,14 +43,16 @@ function readValue(rest: string, lines: string[], index: number): { value: strin
   let body = '';
   let segment = rest.slice(1);
   let lastIndex = index;
-  for (let close = closingQuote(segment, quote); close === -1; close = closingQuote(segment, quote)) {
+  let close = closingQuote(segment, quote);
+  while (close === -1) {
     if (lastIndex + 1 >= lines.length)
       throw new ConfigParseError(`unterminated ${quote} quoted value`, index + 1, null);
     body += `${segment}\n`;
     lastIndex += 1;
     segment = lines[lastIndex] as string;
+    close = closingQuote(segment, quote);
   }
-  body += segment.slice(0, closingQuote(segment, quote));
+  body += segment.slice(0, close);
   return { value: quote === '"' ? expandEscapes(body) : body, lastIndex };
 }
 

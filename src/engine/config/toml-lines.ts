@@ -152,8 +152,7 @@ class TomlScanner {
     const closing = multiline ? triple : quote;
     this.position += closing.length;
     while (this.position < this.text.length && !this.text.startsWith(closing, this.position)) {
-      const escaped = this.char() === '\\' && quote === '"';
-      if (escaped) this.position += 1;
+      if (this.char() === '\\' && quote === '"') this.position += 1; // the escaped character may be a line break
       if (this.char() === '\n') this.line += 1;
       this.position += 1;
     }

@@ -21,7 +21,9 @@ interface Frame {
   pos: number;
   /** 0-based line of `pos`. */
   line: number;
+  /** Offset where composing ended. */
   end: number;
+  /** IS_KEY, IS_MERGE_KEY. */
   flags: number;
   result: unknown;
 }

@@ -71,6 +71,12 @@ describe('TOML', () => {
     expect(changes('toml', null, 'site."google.com" = true\n')[0]?.segments).toEqual(['site', 'google.com']);
   });
 
+  test('quoted keys with escapes and multi-line strings with escaped line breaks are located', () => {
+    const text = toml('a = """one \\', '  two"""', '"caf\\u00e9" = 1', "[ 'x y' . z ]", 'k = 2');
+    expect(valuesOf('toml', text)).toEqual({ a: 'one two', café: 1, 'x y.z.k': 2 });
+    expect(linesOf('toml', text)).toEqual({ a: 1, café: 3, 'x y.z.k': 5 });
+  });
+
   test('lines: the pair that holds the value, the header of an empty table', () => {
     expect(linesOf('toml', text)).toEqual({
       title: 1,
