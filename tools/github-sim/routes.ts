@@ -64,6 +64,7 @@ const ROUTES: [string, string, Handler][] = [
   ['GET', '/repos/:owner/:repo/pulls', listPulls],
   ['GET', '/repos/:owner/:repo/pulls/:number', withPull((world) => ok(renderPull(world, true)))],
   ['GET', '/repos/:owner/:repo/pulls/:number/files', withPull(pullFiles)],
+  ['GET', '/repos/:owner/:repo/pulls/:number/commits', withPull(pullCommits)],
   [
     'GET',
     '/repos/:owner/:repo/pulls/:number/reviews',
@@ -262,6 +263,16 @@ function pullFiles(world: World, request: SimRequest): SimResponse {
   return page(
     request,
     listed.map((change) => diffEntry(world.site, change, world.head.sha)),
+  );
+}
+
+/** The pull request's commits, oldest first (the base excluded). */
+function pullCommits(world: World, request: SimRequest): SimResponse {
+  const chain = world.git.ancestors(world.head.sha);
+  const own = chain.slice(0, chain.indexOf(world.base.sha)).reverse();
+  return page(
+    request,
+    own.map((sha) => renderCommit(world, sha)),
   );
 }
 

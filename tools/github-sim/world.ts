@@ -153,11 +153,9 @@ export class World {
     const headTree = this.headTree(baseTree, snapshot.files);
     this.base = this.git.commit(null, baseTree, 'base');
     const reviewed = this.reviewedCommits(snapshot, baseTree, headTree);
-    this.head = this.git.commit(
-      reviewed.at(-1)?.sha ?? this.base.sha,
-      headTree,
-      `pull request #${this.number}`,
-    );
+    const tested = this.testedCommits(snapshot.checks, headTree, reviewed.at(-1) ?? this.base);
+    const lastEarlier = [...tested.values()].at(-1) ?? reviewed.at(-1) ?? this.base;
+    this.head = this.git.commit(lastEarlier.sha, headTree, `pull request #${this.number}`);
     for (const review of snapshot.reviews) {
       const commit = review.stale ? reviewed.shift()! : this.head;
       this.reviews.push({
@@ -170,7 +168,10 @@ export class World {
     }
     this.fileChanges = snapshot.files.map((file) => this.fileChange(file, baseTree, headTree));
     const feedsArtifact = artifactEvidenceChecks(policy, snapshot);
-    for (const check of snapshot.checks) this.addCheck(check, policy, feedsArtifact(check));
+    for (const check of snapshot.checks) {
+      const sha = check.stale ? (tested.get(check)?.sha ?? this.base.sha) : this.head.sha;
+      this.addCheck(check, sha, policy, feedsArtifact(check));
+    }
     this.addEvidenceArtifacts(policy, snapshot);
     for (const { name: labelName, by } of snapshot.pr.labels) {
       this.labels.set(labelName, label(this.site, labelName));
@@ -240,6 +241,26 @@ export class World {
     return commits;
   }
 
+  /**
+   * The commit each stale check with `tested_files` ran on: the head tree with those files as they were then,
+   * between the reviewed commits and the head. A stale check without them goes on the base commit, outside the
+   * pull request, where its history is unknown.
+   */
+  private testedCommits(checks: Check[], head: Tree, after: Commit): Map<Check, Commit> {
+    const commits = new Map<Check, Commit>();
+    let parent = after;
+    for (const check of checks.filter((candidate) => candidate.stale && candidate.testedFiles)) {
+      const tree = new Map(head);
+      for (const { path, text } of check.testedFiles!) {
+        if (text === null) tree.delete(path);
+        else tree.set(path, this.git.blob(text));
+      }
+      parent = this.git.commit(parent.sha, tree, `tested by ${check.name}`);
+      commits.set(check, parent);
+    }
+    return commits;
+  }
+
   private fileChange(file: ChangedFile, base: Tree, head: Tree): FileChange {
     const baseBlob = base.get(file.previousPath ?? file.path) ?? null;
     const headBlob = head.get(file.path) ?? null;
@@ -269,8 +290,7 @@ export class World {
    * A scenario check becomes a commit status when a status could say all it says (no app, no report, no artifact,
    * a state statuses have); otherwise a check run, run by GitHub Actions unless the scenario names another app.
    */
-  private addCheck(check: Check, policy: Policy, hasArtifact: boolean): void {
-    const sha = check.stale ? this.base.sha : this.head.sha;
+  private addCheck(check: Check, sha: string, policy: Policy, hasArtifact: boolean): void {
     const now = this.clock.now();
     const statusLike = ['success', 'failure', 'pending'].includes(check.conclusion);
     if (!check.app && !check.report && !hasArtifact && statusLike) {

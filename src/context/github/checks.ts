@@ -44,22 +44,35 @@ export async function readChecks(
     readStatuses(gh, repo, sha),
   ]);
   const reportFormat = outputReports(policy);
-  const fromRuns = runs.map((run): HeadCheck => {
-    const check: HeadCheck = {
-      name: run.name,
-      conclusion:
-        run.status !== 'completed'
-          ? 'pending'
-          : CONCLUSIONS.has(run.conclusion ?? '')
-            ? (run.conclusion as CheckConclusion)
-            : 'neutral',
-      ...(run.app?.slug ? { app: run.app.slug } : {}),
-      ...(runIdOf(run.details_url) ? { runId: runIdOf(run.details_url) } : {}),
-    };
-    const format = reportFormat(check);
-    return format === undefined ? check : { ...check, report: outputReport(run.name, run.output, format) };
-  });
+  const fromRuns = runs.map((run) => toCheck(run, reportFormat));
   return [...fromRuns, ...statuses];
+}
+
+interface CheckRun {
+  name: string;
+  status: string;
+  conclusion: string | null;
+  details_url?: string | null;
+  app?: { slug?: string } | null;
+  output?: CheckRunOutput;
+}
+
+export function toCheck(run: CheckRun, reportFormat: (check: Check) => ReportFormat | undefined): HeadCheck {
+  const conclusion: CheckConclusion =
+    run.status !== 'completed'
+      ? 'pending'
+      : CONCLUSIONS.has(run.conclusion ?? '')
+        ? (run.conclusion as CheckConclusion)
+        : 'neutral';
+  const runId = runIdOf(run.details_url);
+  const check: HeadCheck = {
+    name: run.name,
+    conclusion,
+    ...(run.app?.slug ? { app: run.app.slug } : {}),
+    ...(runId ? { runId } : {}),
+  };
+  const format = reportFormat(check);
+  return format === undefined ? check : { ...check, report: outputReport(run.name, run.output, format) };
 }
 
 /** The combined status holds the latest status of each context; it pages by `total_count`, not by Link. */
@@ -85,7 +98,7 @@ function runIdOf(detailsUrl: string | null | undefined): number | undefined {
 }
 
 /** For each check, the report format when a load-test requirement reads its report from that check's output. */
-function outputReports(policy: Policy): (check: Check) => ReportFormat | undefined {
+export function outputReports(policy: Policy): (check: Check) => ReportFormat | undefined {
   const readers = Object.values(policy.requirements).flatMap(({ load_test: spec }) => {
     if (!spec?.check || (spec.report && spec.report.from !== 'check')) return [];
     const matches = compileNameGlob(spec.check);

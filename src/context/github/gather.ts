@@ -10,12 +10,14 @@ import type { Snapshot } from '../../model/snapshot.js';
 import type { Logger } from '../logger.js';
 import { readChecks, type HeadCheck } from './checks.js';
 import { createGitHubClient, requestCount } from './client.js';
+import { readEarlierChecks } from './earlier.js';
 import { readEvidence } from './evidence.js';
 import { readChangedFiles } from './files.js';
 import { readLabelActors } from './labels.js';
 import { readPolicy } from './policy.js';
 import { assertListable, listFiles, mergeBase, readPull, type PullInfo, type RepoRef } from './pull.js';
 import { readPermissions, readReviews } from './reviews.js';
+import { comparesReviewedCommits, countableApprovers, gateLabels, unknownActors } from './relevance.js';
 import { readTeams } from './teams.js';
 
 export interface PullTarget {
@@ -87,10 +89,14 @@ export async function gatherPullRequest(
       : unknownActors(pull),
   ]);
   const counting = reviewFacts ? countableApprovers(policy, reviewFacts.approvers, teams.members) : [];
-  const [permissions, evidence] = await Promise.all([
+  const [earlier, permissions] = await Promise.all([
+    needs.checks ? readEarlierChecks({ gh, repo, pull, policy, headChecks: checks, wanted }) : [],
     needs.permissions ? readPermissions(gh, repo, counting) : {},
-    readEvidence({ gh, repo, headSha: pull.headSha, checks, policy }, needs.evidence),
   ]);
+  const evidence = await readEvidence(
+    { gh, repo, headSha: pull.headSha, checks: [...checks, ...earlier], policy },
+    needs.evidence,
+  );
 
   const snapshot: Snapshot = {
     pr: {
@@ -105,7 +111,7 @@ export async function gatherPullRequest(
     },
     files,
     reviews: reviewFacts?.reviews ?? [],
-    checks: checks.map(({ runId: _runId, ...check }) => check),
+    checks: [...checks, ...earlier].map(({ runId: _runId, ...check }) => check),
     members: teams.members,
     permissions,
     evidence,
@@ -115,45 +121,6 @@ export async function gatherPullRequest(
   log.info(`riskgate: read pull request #${pull.number} in ${requests} GitHub API requests`);
   return { policy, snapshot, headSha: pull.headSha, baseSha: pull.baseSha, requests };
 }
-
-/** Labels whose actor matters: the waiver label and labels that requirements ask for. */
-function gateLabels(policy: Policy): (label: string) => boolean {
-  const names = new Set(
-    Object.values(policy.requirements).flatMap(({ label }) => (label ? [label.name] : [])),
-  );
-  if (policy.waivers) names.add(policy.waivers.label);
-  return (label) => names.has(label);
-}
-
-const unknownActors = (pull: PullInfo): Snapshot['pr']['labels'] =>
-  pull.labels.map((name) => ({ name, by: null }));
-
-/**
- * Approvers whose permission can matter: those listed by some review requirement, directly or through a team.
- * When a team's members are unknown (it could not be read), every approver may be one of them.
- */
-function countableApprovers(
-  policy: Policy,
-  approvers: string[],
-  members: Record<string, string[]>,
-): string[] {
-  const listed = new Set<string>();
-  for (const { review } of Object.values(policy.requirements)) {
-    for (const user of review?.users ?? []) listed.add(user);
-    for (const team of review?.teams ?? []) {
-      const logins = policy.teams[team] ?? members[team];
-      if (!logins) return approvers;
-      for (const login of logins) listed.add(login);
-    }
-  }
-  return approvers.filter((login) => listed.has(login));
-}
-
-/** Files changed since a review matter only to review requirements that invalidate on relevant pushes (the default). */
-const comparesReviewedCommits = (policy: Policy): boolean =>
-  Object.values(policy.requirements).some(
-    ({ review }) => review && (review.invalidate_on_push ?? 'relevant') === 'relevant',
-  );
 
 function headMismatch(target: PullTarget, pull: PullInfo): string[] {
   if (!target.headSha || target.headSha === pull.headSha) return [];

@@ -277,6 +277,43 @@ describe('gatherPullRequest against the simulator', () => {
     );
   });
 
+  test('a load test that passed on an earlier commit is found with the files changed since', async () => {
+    const report = { source: 'k6.json', files: [{ name: 'k6.json', text: k6Report }] };
+    const parts: SnapshotParts = {
+      files: [heartbeatChange, { path: 'config/theme.yml', base: 'theme: light\n', head: 'theme: dark\n' }],
+      checks: [
+        {
+          name: 'load-test / k6',
+          conclusion: 'success',
+          stale: true,
+          testedFiles: [{ path: 'config/theme.yml', text: 'theme: light\n' }],
+          report,
+        },
+      ],
+      members: { 'acme/backend': [] },
+    };
+    await withSim(parts, async ({ sim, gather }) => {
+      const { snapshot } = await gather();
+      const tested = sim.world.git.commits.get(sim.world.head.sha)!.parent!;
+      expect(snapshot.checks).toEqual([
+        {
+          name: 'load-test / k6',
+          conclusion: 'success',
+          app: 'github-actions',
+          stale: true,
+          commit: tested.slice(0, 7),
+          testedFiles: [{ path: 'config/theme.yml', text: 'theme: light\n' }],
+        },
+      ]);
+      expect(snapshot.evidence['load-test'].files).toEqual(report.files);
+      expect(paths(sim).filter((line) => /pulls\/7\/commits|check-runs/.test(line))).toEqual([
+        'GET /repos/acme/app/commits/SHA/check-runs',
+        'GET /repos/acme/app/pulls/7/commits',
+        'GET /repos/acme/app/commits/SHA/check-runs',
+      ]);
+    });
+  });
+
   test('binary, too-large and truncated config files', async () => {
     const big = `a: "${'x'.repeat(2 ** 20)}"\n`;
     const truncated = `a: "${'y'.repeat(600 * 1024)}"\n`;
