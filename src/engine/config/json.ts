@@ -39,7 +39,7 @@ const MESSAGES: Record<number, string> = {
 const UNSAFE_INTEGER_LITERAL = /^-?[0-9]+$/;
 
 export function parseJson(text: string): ParsedFile {
-  const lines = new WeakMap<object, Map<string, number>>();
+  const lines = new Map<object, Map<string, number>>();
   const stack: Open[] = [];
   let root: unknown = null;
 
@@ -86,7 +86,7 @@ function exactNumber(value: unknown, source: string): unknown {
   return BigInt(source);
 }
 
-function jsonLocator(lines: WeakMap<object, Map<string, number>>): Locator {
+function jsonLocator(lines: Map<object, Map<string, number>>): Locator {
   return {
     line: (container, key) => lines.get(container)?.get(key) ?? null,
     segments: (_container, key) => [key],
