@@ -197,46 +197,91 @@ export type GitObject =
 export const BLOB_TEXT_LIMIT = 512 * 1024;
 
 type Resolver = (parent: unknown, args: Record<string, unknown>) => unknown;
-const TYPES: Record<string, Record<string, Resolver>> = {
+interface FieldDef {
+  /** The field's type: an object or interface name from TYPES, or `scalar`. */
+  type: string;
+  resolve: Resolver;
+}
+
+const scalar = (resolve: Resolver): FieldDef => ({ type: 'scalar', resolve });
+const oid = scalar((parent) => (parent as { oid: string }).oid);
+
+const TYPES: Record<string, Record<string, FieldDef>> = {
   Query: {
-    repository: (parent, args) => {
-      const repo = parent as GraphqlRepository;
-      const found =
-        String(args.owner).toLowerCase() === repo.owner.toLowerCase() &&
-        String(args.name).toLowerCase() === repo.name.toLowerCase();
-      if (!found)
-        throw new GraphqlError(
-          `Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`,
-        );
-      return { __typename: 'Repository', repo };
+    repository: {
+      type: 'Repository',
+      resolve: (parent, args) => {
+        const repo = parent as GraphqlRepository;
+        const found =
+          String(args.owner).toLowerCase() === repo.owner.toLowerCase() &&
+          String(args.name).toLowerCase() === repo.name.toLowerCase();
+        if (!found)
+          throw new GraphqlError(
+            `Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`,
+          );
+        return { __typename: 'Repository', repo };
+      },
     },
   },
   Repository: {
-    object: (parent, args) => {
-      if (typeof args.expression !== 'string')
-        throw new GraphqlError("Argument 'expression' on Field 'object' must be a String");
-      const found = (parent as { repo: GraphqlRepository }).repo.object(args.expression);
-      return found && { __typename: found.type, ...found };
+    object: {
+      type: 'GitObject',
+      resolve: (parent, args) => {
+        if (typeof args.expression !== 'string') {
+          throw new GraphqlError("Argument 'expression' on Field 'object' must be a String");
+        }
+        const found = (parent as { repo: GraphqlRepository }).repo.object(args.expression);
+        return found && { __typename: found.type, ...found };
+      },
     },
-    nameWithOwner: (parent) => {
+    nameWithOwner: scalar((parent) => {
       const { repo } = parent as { repo: GraphqlRepository };
       return `${repo.owner}/${repo.name}`;
-    },
+    }),
   },
+  GitObject: { oid },
   Blob: {
-    oid: (parent) => (parent as { oid: string }).oid,
-    byteSize: (parent) => (parent as { bytes: Buffer }).bytes.length,
-    isBinary: (parent) => (parent as { isBinary: boolean }).isBinary,
-    isTruncated: (parent) => (parent as { bytes: Buffer }).bytes.length > BLOB_TEXT_LIMIT,
-    text: (parent) => {
+    oid,
+    byteSize: scalar((parent) => (parent as { bytes: Buffer }).bytes.length),
+    isBinary: scalar((parent) => (parent as { isBinary: boolean }).isBinary),
+    isTruncated: scalar((parent) => (parent as { bytes: Buffer }).bytes.length > BLOB_TEXT_LIMIT),
+    text: scalar((parent) => {
       const blob = parent as { bytes: Buffer; isBinary: boolean };
       return blob.isBinary ? null : blob.bytes.subarray(0, BLOB_TEXT_LIMIT).toString('utf8');
-    },
+    }),
   },
-  Tree: { oid: (parent) => (parent as { oid: string }).oid },
-  Commit: { oid: (parent) => (parent as { oid: string }).oid },
+  Tree: { oid },
+  Commit: { oid },
 };
 const INTERFACES: Record<string, string[]> = { GitObject: ['Blob', 'Tree', 'Commit'] };
+
+/** GitHub validates a whole query before running it: an unknown field is an error even where data is null. */
+function validate(document: Document, type: string, selections: Selection[]): void {
+  for (const selection of selections) {
+    if (selection.kind === 'fragment') {
+      const fragment = selection.spread ? document.fragments.get(selection.spread) : selection;
+      if (!fragment) throw new GraphqlError(`Fragment ${selection.spread} was used, but not defined`);
+      const on = fragment.on ?? type;
+      const applies = on === type || INTERFACES[type]?.includes(on) || INTERFACES[on]?.includes(type);
+      if (!TYPES[on] || !applies) throw new GraphqlError(`Fragment on ${on} can't be spread inside ${type}`);
+      validate(document, on, fragment.selections);
+      continue;
+    }
+    if (selection.name === '__typename') continue;
+    const field = TYPES[type]?.[selection.name];
+    if (!field) throw new GraphqlError(`Field '${selection.name}' doesn't exist on type '${type}'`);
+    if (field.type === 'scalar' && selection.selections.length) {
+      throw new GraphqlError(`Selections can't be made on scalars (field '${selection.name}')`);
+    }
+    if (field.type !== 'scalar') {
+      if (!selection.selections.length)
+        throw new GraphqlError(
+          `Field '${selection.name}' of type '${field.type}' must have a selection of subfields`,
+        );
+      validate(document, field.type, selection.selections);
+    }
+  }
+}
 
 export function executeQuery(
   repo: GraphqlRepository,
@@ -246,6 +291,7 @@ export function executeQuery(
   let document: Document;
   try {
     document = parseQuery(source);
+    validate(document, 'Query', document.operation);
   } catch (error) {
     return { errors: [{ message: (error as Error).message }] };
   }
@@ -257,8 +303,9 @@ export function executeQuery(
   const errors: { message: string; path: (string | number)[] }[] = [];
   const argument = (value: Value): unknown => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      if (!document.variables.has(value.variable))
+      if (!document.variables.has(value.variable)) {
         throw new GraphqlError(`Variable $${value.variable} is used but not declared`);
+      }
       return variables[value.variable];
     }
     return Array.isArray(value) ? value.map(argument) : value;
@@ -273,8 +320,7 @@ export function executeQuery(
     const out: Record<string, unknown> = {};
     for (const selection of selections) {
       if (selection.kind === 'fragment') {
-        const fragment = selection.spread ? document.fragments.get(selection.spread) : selection;
-        if (!fragment) throw new GraphqlError(`Fragment ${selection.spread} was used, but not defined`);
+        const fragment = selection.spread ? document.fragments.get(selection.spread)! : selection;
         const on = fragment.on ?? type;
         if (on === type || INTERFACES[on]?.includes(type))
           Object.assign(out, select(type, parent, fragment.selections, path));
@@ -284,20 +330,19 @@ export function executeQuery(
         out[selection.alias] = type;
         continue;
       }
-      const resolver = TYPES[type]?.[selection.name];
-      if (!resolver) throw new GraphqlError(`Field '${selection.name}' doesn't exist on type '${type}'`);
+      const field = TYPES[type][selection.name];
       const args = Object.fromEntries(
         Object.entries(selection.args).map(([key, value]) => [key, argument(value)]),
       );
       const here = [...path, selection.alias];
       try {
-        const value = resolver(parent, args) as { __typename?: string } | null;
+        const value = field.resolve(parent, args) as { __typename?: string } | null;
         out[selection.alias] =
           value !== null && typeof value === 'object' && value.__typename
             ? select(value.__typename, value, selection.selections, here)
             : value;
       } catch (error) {
-        if (!(error instanceof GraphqlError) || error.message.includes("doesn't exist")) throw error;
+        if (!(error instanceof GraphqlError)) throw error;
         errors.push({ message: error.message, path: here });
         out[selection.alias] = null;
       }

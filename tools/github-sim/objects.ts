@@ -143,7 +143,8 @@ export class Clock {
   }
 }
 
-export function label(site: Site, name: string, color = 'ededed', description: string | null = null): Json {
+/** Labels without a description carry '' (the pull-request-simple schema has no null there). */
+export function label(site: Site, name: string, color = 'ededed', description = ''): Json {
   const id = stableId(`label:${name}`);
   return {
     id,

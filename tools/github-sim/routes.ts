@@ -500,7 +500,7 @@ function createLabel(world: World, request: SimRequest): SimResponse {
       errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
     });
   }
-  const created = labelObject(world.site, body.name, body.color ?? 'ededed', body.description ?? null);
+  const created = labelObject(world.site, body.name, body.color ?? 'ededed', body.description ?? '');
   world.labels.set(body.name, created);
   return ok(created, 201);
 }
