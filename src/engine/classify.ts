@@ -91,11 +91,24 @@ export function classify(policy: Policy, files: ChangedFile[]): Finding[] {
     return [fileFinding(file, 'critical', [BUILTIN_RULE.selfProtection], why)];
   }
 
-  function keyFinding(file: ChangedFile, keyRules: CompiledRule[], change: KeyChange): Finding | null {
+  // The same key paths recur across files (one service config per file): match each key against the globs once.
+  const keyedRules = rules.filter((compiled) => compiled.keys);
+  const rulesByKey = new Map<string, CompiledRule[]>();
+  const rulesMatchingKey = (segments: string[]) => {
+    const id = segments.join('\u0000');
+    let matching = rulesByKey.get(id);
+    if (!matching) {
+      matching = keyedRules.filter((compiled) => compiled.keys!(segments));
+      rulesByKey.set(id, matching);
+    }
+    return matching;
+  };
+
+  function keyFinding(file: ChangedFile, fileRules: Set<CompiledRule>, change: KeyChange): Finding | null {
     const segments = matchSegments(change.segments);
     const matches: { rule: Rule; risk: Risk; factor: number | null; note?: string }[] = [];
-    for (const compiled of keyRules) {
-      if (!compiled.keys!(segments)) continue;
+    for (const compiled of rulesMatchingKey(segments)) {
+      if (!fileRules.has(compiled)) continue;
       if (!conditionsHold(compiled.rule.when, change, compiled.rule.load)) continue;
       const { factor, note } = loadFactor(change, compiled.rule.load);
       matches.push({
@@ -153,9 +166,9 @@ export function classify(policy: Policy, files: ChangedFile[]): Finding[] {
       const note = `${diff.side} version does not parse as ${format}${where}: ${diff.message.split('\n')[0].slice(0, 200)}`;
       return unparseable(file, note, diff.side === 'head' ? diff.line : null);
     }
-    const keyRules = rules.filter((compiled) => compiled.keys && compiled.files(file.path));
+    const fileRules = new Set(keyedRules.filter((compiled) => compiled.files(file.path)));
     return diff.changes
-      .map((change) => keyFinding(file, keyRules, change))
+      .map((change) => keyFinding(file, fileRules, change))
       .filter((finding): finding is Finding => !!finding);
   }
 

@@ -28,8 +28,12 @@ const segmentMatches = (pattern: SegmentPattern, segment: string): boolean =>
 
 export function compileKeyGlob(glob: string): KeyMatcher {
   const patterns = glob.split('.').map(compileSegment);
+  const last = patterns[patterns.length - 1];
   return (segments) => {
-    // reachable[j]: the first i patterns can consume the first j segments.
+    // Most globs end in a concrete segment: reject on it before the full match.
+    if (last !== '**' && (!segments.length || !segmentMatches(last, segments[segments.length - 1])))
+      return false;
+    // reachable[j]: the patterns so far can consume the first j segments.
     let reachable = new Array<boolean>(segments.length + 1).fill(false);
     reachable[0] = true;
     for (const pattern of patterns) {
