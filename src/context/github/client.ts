@@ -43,7 +43,11 @@ export function createGitHubClient(options: GitHubClientOptions): Octokit {
     counter.count += 1;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const response = await fetch(url, { ...init, signal });
+    const response = await fetch(url, { ...init, signal }).catch((error: unknown) => {
+      // Octokit turns this into a 500, which is retried like one; the message says what happened.
+      if (timeout.aborted) throw new Error(`GitHub did not answer within ${timeoutMs / 1000} s`);
+      throw error;
+    });
     if (response.status >= 500)
       log.warning(scrub(`GitHub API ${init.method ?? 'GET'} ${pathOf(url)} answered ${response.status}`));
     return response;

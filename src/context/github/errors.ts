@@ -17,7 +17,9 @@ export function apiFailure(what: string, error: unknown): GatherError {
   if (error instanceof GatherError) return error;
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const answer = status ? `GitHub answered ${status}: ${message}` : message;
+  // Octokit reports network failures and timeouts as status 500 too, but without a response.
+  const answered = status !== undefined && (error as { response?: unknown }).response !== undefined;
+  const answer = answered ? `GitHub answered ${status}: ${message}` : message;
   return new GatherError(`could not ${what}: ${answer}`, { cause: error });
 }
 

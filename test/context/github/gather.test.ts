@@ -450,6 +450,22 @@ describe('gatherPullRequest against the simulator', () => {
     );
   });
 
+  test('a request GitHub does not answer in time is abandoned and, after the retries, fails the gathering', async () => {
+    const sim = await createGitHubSim({
+      scenario: await simScenario({ files: [heartbeatChange] }),
+      latencyMs: 300,
+    });
+    try {
+      const log = recordingLogger();
+      const gh = createGitHubClient({ token: TOKEN, baseUrl: sim.url, log, timeoutMs: 100, maxRetries: 0 });
+      await expect(
+        gatherPullRequest(gh, { ...repo, number: 7 }, { policyPath: POLICY_PATH, log }),
+      ).rejects.toThrow('could not read pull request #7: GitHub did not answer within 0.1 s');
+    } finally {
+      await sim.close();
+    }
+  });
+
   test('a read-only token (a fork) reads everything it needs', async () => {
     await withSim(
       {
