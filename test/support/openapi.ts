@@ -123,7 +123,7 @@ export function loadSpec(): void {
 }
 
 /** The documented operation for a concrete request path (`/repos/acme/app/pulls/3`), or null. */
-export function findOperation(method: string, path: string): MatchedOperation | null {
+function findOperation(method: string, path: string): MatchedOperation | null {
   const { spec, routes } = load();
   const verb = method.toLowerCase();
   const route = routes.find(({ template, pattern }) => pattern.test(path) && spec.paths[template][verb]);

@@ -28,7 +28,7 @@ interface Document {
   fragments: Map<string, { on: string; selections: Selection[] }>;
 }
 
-export class GraphqlError extends Error {}
+class GraphqlError extends Error {}
 
 const TOKEN =
   /\s+|,|#[^\n]*|(\.\.\.|[!$():=@[\]{}|])|("(?:[^"\\\n]|\\.)*")|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([_A-Za-z][_0-9A-Za-z]*)/y;
@@ -179,7 +179,7 @@ class Parser {
   }
 }
 
-export const parseQuery = (source: string): Document => new Parser(tokenize(source)).parse();
+const parseQuery = (source: string): Document => new Parser(tokenize(source)).parse();
 
 /** What the executor needs from the repository. */
 export interface GraphqlRepository {
@@ -194,7 +194,7 @@ export type GitObject =
   | { type: 'Commit'; oid: string };
 
 /** GitHub returns at most this much of a blob's text (an assumption: the threshold is not documented). */
-export const BLOB_TEXT_LIMIT = 512 * 1024;
+const BLOB_TEXT_LIMIT = 512 * 1024;
 
 type Resolver = (parent: unknown, args: Record<string, unknown>) => unknown;
 interface FieldDef {

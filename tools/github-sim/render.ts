@@ -7,6 +7,7 @@ import {
   pullRequest,
   repository,
   stableId,
+  team,
   user,
   type Json,
   type PullState,
@@ -51,24 +52,7 @@ export function pullState(world: World): PullState {
 export const renderPull = (world: World, full: boolean): Json =>
   pullRequest(world.site, pullState(world), full);
 
-function teamOf(world: World, slug: string): Json {
-  const id = stableId(`team:${world.site.owner}/${slug}`);
-  const url = `${world.site.api}/organizations/${stableId(`org:${world.site.owner}`)}/team/${id}`;
-  return {
-    id,
-    node_id: nodeId('Team', id),
-    url,
-    members_url: `${url}/members{/member}`,
-    name: slug,
-    description: null,
-    permission: 'pull',
-    html_url: `${world.site.web}/orgs/${world.site.owner}/teams/${slug}`,
-    repositories_url: `${url}/repos`,
-    slug,
-    parent: null,
-    type: 'organization',
-  };
-}
+const teamOf = (world: World, slug: string): Json => team(world.site, world.site.owner, slug);
 
 export const renderRequestedReviewers = (world: World): Json => ({
   users: [...world.requestedUsers].map((login) => user(world.site, login)),

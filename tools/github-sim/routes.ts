@@ -43,9 +43,9 @@ type Params = Record<string, string>;
 type Handler = (world: World, request: SimRequest, params: Params) => SimResponse;
 
 /** The pull request files endpoint lists at most this many files, whatever `changed_files` says. */
-export const MAX_LISTED_FILES = 3000;
+const MAX_LISTED_FILES = 3000;
 /** The compare endpoint lists at most this many files. */
-export const MAX_COMPARE_FILES = 300;
+const MAX_COMPARE_FILES = 300;
 
 const DOCS = 'https://docs.github.com/rest';
 export const error = (status: number, message: string, extra: Json = {}): SimResponse => ({

@@ -31,7 +31,7 @@ export interface WorldOptions {
 }
 
 /** Content for scenario files marked `unavailable`: just over what riskgate reads, so it is unavailable here too. */
-export const UNAVAILABLE_BYTES = 2 ** 20 + 1;
+const UNAVAILABLE_BYTES = 2 ** 20 + 1;
 
 export interface CheckRunState {
   id: number;

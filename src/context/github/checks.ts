@@ -116,11 +116,7 @@ export function outputReports(policy: Policy): (check: Check) => ReportFormat | 
  * A check run's output as a report: the text (else the summary); when it is Markdown with fenced code blocks,
  * each block is a file of the report (a report pasted into a summary is usually fenced).
  */
-export function outputReport(
-  name: string,
-  output: CheckRunOutput | undefined,
-  format: ReportFormat,
-): Evidence {
+function outputReport(name: string, output: CheckRunOutput | undefined, format: ReportFormat): Evidence {
   const source = `output of check run ${name}`;
   const text = output?.text || output?.summary || '';
   if (!text.trim())

@@ -14,7 +14,7 @@ import type { Octokit } from '@octokit/rest';
 import { apiFailure, reading, statusOf } from './errors.js';
 import type { RepoRef } from './pull.js';
 
-export const BLOBS_PER_QUERY = 100;
+const BLOBS_PER_QUERY = 100;
 
 /**
  * Config files larger than this are not parsed: the engine reports them as unparseable (fail closed). Config is

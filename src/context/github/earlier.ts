@@ -13,7 +13,7 @@ import { apiFailure, reading, statusOf } from './errors.js';
 import type { RepoRef } from './pull.js';
 
 /** How many earlier commits, newest first, are searched for a passed load test (one request each). */
-export const LOOKBACK_COMMITS = 5;
+const LOOKBACK_COMMITS = 5;
 const MAX_COMPARE_FILES = 300;
 
 interface Context {

@@ -127,7 +127,7 @@ async function candidateRuns({ gh, repo, headSha, checks }: Context, spec: LoadT
 }
 
 /** The files of a zip, as text; the uncompressed size is checked before anything is inflated (zip bombs). */
-export function unzipReport(zip: ArrayBuffer): { files: { name: string; text: string }[]; error?: string } {
+function unzipReport(zip: ArrayBuffer): { files: { name: string; text: string }[]; error?: string } {
   let total = 0;
   try {
     const entries = unzipSync(new Uint8Array(zip), {

@@ -30,7 +30,7 @@ export interface ListedFile {
 }
 
 /** The files endpoint lists at most this many files of a pull request; beyond it the change cannot be seen whole. */
-export const MAX_PULL_FILES = 3000;
+const MAX_PULL_FILES = 3000;
 const PER_PAGE = 100;
 
 export async function readPull(gh: Octokit, repo: RepoRef, number: number): Promise<PullInfo> {
