@@ -9,7 +9,14 @@ let folder: string | undefined;
 export function policiesFolder(): string {
   if (folder) return folder;
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'policies', 'policy.schema.json'))) return (folder = join(dir, 'policies'));
+    // The schema alone is not enough: `tsc` copies it (imported as JSON) into build/policies without the packs.
+    const candidate = join(dir, 'policies');
+    if (
+      existsSync(join(candidate, 'policy.schema.json')) &&
+      existsSync(join(candidate, 'realtime-clients.yml'))
+    ) {
+      return (folder = candidate);
+    }
     if (dirname(dir) === dir)
       throw new Error('riskgate installation is incomplete: policies/policy.schema.json not found');
   }
