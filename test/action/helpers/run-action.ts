@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 /** RISKGATE_E2E_BUNDLE: a privately built bundle, to iterate before dist/ is rebuilt. */
 export const bundle = process.env.RISKGATE_E2E_BUNDLE ?? join(repoRoot, 'dist/index.js');
+/** RISKGATE_E2E_NODE: the Node binary that runs the bundle (CI uses Node 24, the Actions runtime). */
+const nodeBinary = process.env.RISKGATE_E2E_NODE ?? process.execPath;
 export const bundleBuilt = existsSync(bundle);
 
 /** Looks like a real installation token, so a leak would be found by a plain search. */
@@ -143,7 +145,7 @@ function spawnNode(
   env: Record<string, string>,
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bundle], {
+    const child = spawn(nodeBinary, [bundle], {
       env,
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
