@@ -6,15 +6,15 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node } from 'yaml';
 import type { Policy, ReportFormat } from '../model/policy.js';
-import type {
-  ChangedFile,
-  Check,
-  CheckConclusion,
-  Evidence,
-  Permission,
-  Review,
-  ReviewState,
-  Snapshot,
+import {
+  CHECK_CONCLUSIONS,
+  type ChangedFile,
+  type Check,
+  type Evidence,
+  type Permission,
+  type Review,
+  type ReviewState,
+  type Snapshot,
 } from '../model/snapshot.js';
 import { sortedProblems } from '../policy/problem.js';
 import { ContextError, describeFsError, displayPath } from './context-error.js';
@@ -76,16 +76,6 @@ const CHECK_KEYS = [
   'report_format',
 ];
 const REVIEW_STATES: ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'];
-const CONCLUSIONS: CheckConclusion[] = [
-  'success',
-  'failure',
-  'neutral',
-  'cancelled',
-  'skipped',
-  'timed_out',
-  'action_required',
-  'pending',
-];
 const PERMISSIONS: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 const REPORT_FORMATS: ReportFormat[] = ['auto', 'k6', 'locust', 'artillery', 'gatling', 'jmeter'];
 
@@ -331,7 +321,7 @@ class ScenarioReader {
     if (!fields) return undefined;
     const name = this.optional(fields, 'name', (value) => reader.name(value, `${where}.name`));
     const conclusion = this.optional(fields, 'conclusion', (value) =>
-      reader.oneOf(value, `${where}.conclusion`, CONCLUSIONS),
+      reader.oneOf(value, `${where}.conclusion`, CHECK_CONCLUSIONS),
     );
     const app = this.optional(fields, 'app', (value) => reader.name(value, `${where}.app`));
     const stale = this.optional(fields, 'stale', (value) => reader.boolean(value, `${where}.stale`));

@@ -27,8 +27,17 @@ export interface Review {
   changedSince?: string[];
 }
 
-export type CheckConclusion =
-  'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'pending';
+export const CHECK_CONCLUSIONS = [
+  'success',
+  'failure',
+  'neutral',
+  'cancelled',
+  'skipped',
+  'timed_out',
+  'action_required',
+  'pending',
+] as const;
+export type CheckConclusion = (typeof CHECK_CONCLUSIONS)[number];
 
 export interface ReportFile {
   name: string;

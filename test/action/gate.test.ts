@@ -11,32 +11,14 @@ import {
   fixtures,
   REPOSITORY,
   seedComment,
-  startSim,
+  opened,
+  simsClosedAfterEach,
   statusWrites,
   writesTo,
 } from './helpers/sim.js';
 import { completionEvent, pullRequestEvent, statusEvent } from './helpers/webhooks.js';
-import type { GitHubSim } from '../../tools/github-sim/server.js';
 
-const sims: GitHubSim[] = [];
-afterEach(async () => {
-  await Promise.all(sims.splice(0).map((sim) => sim.close()));
-});
-
-async function sim(...args: Parameters<typeof startSim>): Promise<GitHubSim> {
-  const started = await startSim(...args);
-  sims.push(started);
-  return started;
-}
-
-const opened = (server: GitHubSim, inputs: Record<string, string> = {}) =>
-  runAction({
-    apiUrl: server.url,
-    event: 'pull_request',
-    payload: pullRequestEvent('pull_request', 'opened', coordinates(server)),
-    repository: REPOSITORY,
-    inputs,
-  });
+const sim = simsClosedAfterEach();
 
 const requirementStatus = (report: Record<string, unknown> | null) =>
   Object.fromEntries(

@@ -1,29 +1,11 @@
 /** The built action when GitHub misbehaves, the token is read-only, the pull request is huge, or the event is odd. */
 import { e2e, expectClean } from './helpers/expect.js';
 import { runAction } from './helpers/run-action.js';
-import { coordinates, REPOSITORY, startSim, statusWrites } from './helpers/sim.js';
+import { coordinates, opened, REPOSITORY, simsClosedAfterEach, statusWrites } from './helpers/sim.js';
 import { dispatchEvent, mergeGroupEvent, otherEvent, pullRequestEvent } from './helpers/webhooks.js';
 import type { GitHubSim } from '../../tools/github-sim/server.js';
 
-const sims: GitHubSim[] = [];
-afterEach(async () => {
-  await Promise.all(sims.splice(0).map((sim) => sim.close()));
-});
-
-async function sim(...args: Parameters<typeof startSim>): Promise<GitHubSim> {
-  const started = await startSim(...args);
-  sims.push(started);
-  return started;
-}
-
-const opened = (server: GitHubSim, inputs: Record<string, string> = {}) =>
-  runAction({
-    apiUrl: server.url,
-    event: 'pull_request',
-    payload: pullRequestEvent('pull_request', 'opened', coordinates(server)),
-    repository: REPOSITORY,
-    inputs,
-  });
+const sim = simsClosedAfterEach();
 
 const answers = (server: GitHubSim, path: RegExp) =>
   server.requests.filter((request) => path.test(request.path)).map((request) => request.status);

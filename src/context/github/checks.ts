@@ -5,7 +5,7 @@
 import type { Octokit } from '@octokit/rest';
 import { compileNameGlob } from '../../engine/glob.js';
 import type { Policy, ReportFormat } from '../../model/policy.js';
-import type { Check, CheckConclusion, Evidence } from '../../model/snapshot.js';
+import { CHECK_CONCLUSIONS, type Check, type CheckConclusion, type Evidence } from '../../model/snapshot.js';
 import { reading } from './errors.js';
 import type { RepoRef } from './pull.js';
 
@@ -20,15 +20,8 @@ export interface HeadCheck extends Check {
   runId?: number;
 }
 
-const CONCLUSIONS = new Set<string>([
-  'success',
-  'failure',
-  'neutral',
-  'cancelled',
-  'skipped',
-  'timed_out',
-  'action_required',
-]);
+/** A completed run's conclusion; `pending` is what riskgate calls a run that has not completed. */
+const CONCLUSIONS = new Set<string>(CHECK_CONCLUSIONS.filter((conclusion) => conclusion !== 'pending'));
 const PER_PAGE = 100;
 
 export async function readChecks(

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { createGitHubSim, type GitHubSim, type GitHubSimOptions } from '../../../tools/github-sim/server.js';
 import { ACTOR, type World } from '../../../tools/github-sim/world.js';
-import { repoRoot } from './run-action.js';
-import type { PullCoordinates } from './webhooks.js';
+import { repoRoot, runAction } from './run-action.js';
+import { pullRequestEvent, type PullCoordinates } from './webhooks.js';
 
 export const fixtures = join(repoRoot, 'test/fixtures/action');
 export const REPOSITORY = 'acme/app';
@@ -90,3 +90,26 @@ export const statusWrites = (sim: GitHubSim) =>
     sha: write.path.split('/').at(-1),
     ...(write.body as { state: string; description: string; context: string; target_url?: string }),
   }));
+
+/** A `startSim` whose servers are closed after each test of the calling file. */
+export function simsClosedAfterEach(): typeof startSim {
+  const sims: GitHubSim[] = [];
+  afterEach(async () => {
+    await Promise.all(sims.splice(0).map((sim) => sim.close()));
+  });
+  return async (...args) => {
+    const started = await startSim(...args);
+    sims.push(started);
+    return started;
+  };
+}
+
+/** The action run for a `pull_request` `opened` event against the sim. */
+export const opened = (server: GitHubSim, inputs: Record<string, string> = {}) =>
+  runAction({
+    apiUrl: server.url,
+    event: 'pull_request',
+    payload: pullRequestEvent('pull_request', 'opened', coordinates(server)),
+    repository: REPOSITORY,
+    inputs,
+  });
