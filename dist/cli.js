@@ -34484,6 +34484,17 @@ async function filesUnder(folder) {
         .sort();
 }
 
+const CHECK_CONCLUSIONS = [
+    'success',
+    'failure',
+    'neutral',
+    'cancelled',
+    'skipped',
+    'timed_out',
+    'action_required',
+    'pending',
+];
+
 /**
  * Reads a hand-written YAML file node by node, collecting every shape problem with its `file:line:col`
  * instead of stopping at the first one. Unknown keys are problems: a typo must never be ignored silently.
@@ -34780,16 +34791,6 @@ const CHECK_KEYS = [
     'report_format',
 ];
 const REVIEW_STATES = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'];
-const CONCLUSIONS = [
-    'success',
-    'failure',
-    'neutral',
-    'cancelled',
-    'skipped',
-    'timed_out',
-    'action_required',
-    'pending',
-];
 const PERMISSIONS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 const REPORT_FORMATS$1 = ['auto', 'k6', 'locust', 'artillery', 'gatling', 'jmeter'];
 /** Stands for a policy written inline under `policy:`, where the scenario file is the policy's source. */
@@ -35012,7 +35013,7 @@ class ScenarioReader {
         if (!fields)
             return undefined;
         const name = this.optional(fields, 'name', (value) => reader.name(value, `${where}.name`));
-        const conclusion = this.optional(fields, 'conclusion', (value) => reader.oneOf(value, `${where}.conclusion`, CONCLUSIONS));
+        const conclusion = this.optional(fields, 'conclusion', (value) => reader.oneOf(value, `${where}.conclusion`, CHECK_CONCLUSIONS));
         const app = this.optional(fields, 'app', (value) => reader.name(value, `${where}.app`));
         const stale = this.optional(fields, 'stale', (value) => reader.boolean(value, `${where}.stale`));
         const reportFile = this.optional(fields, 'report_file', (value) => reader.text(value, `${where}.report_file`));

@@ -47006,7 +47006,7 @@ function factsNeeded(policy, findings) {
     };
 }
 
-const CONCLUSIONS = new Set([
+const CHECK_CONCLUSIONS = [
     'success',
     'failure',
     'neutral',
@@ -47014,7 +47014,11 @@ const CONCLUSIONS = new Set([
     'skipped',
     'timed_out',
     'action_required',
-]);
+    'pending',
+];
+
+/** A completed run's conclusion; `pending` is what riskgate calls a run that has not completed. */
+const CONCLUSIONS = new Set(CHECK_CONCLUSIONS.filter((conclusion) => conclusion !== 'pending'));
 const PER_PAGE$1 = 100;
 async function readChecks(gh, repo, sha, policy) {
     const [runs, statuses] = await Promise.all([
