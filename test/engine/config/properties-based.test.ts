@@ -16,7 +16,10 @@ const scalar = fc.oneof(
   fc.integer({ min: -1e9, max: 1e9 }),
   fc.boolean(),
   fc.constant(null),
-  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
+  // JSON cannot write -0 (it becomes 0), so the same data would differ between the formats.
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 })
+    .map((n) => (Object.is(n, -0) ? 0 : n)),
   fc.string({ maxLength: 10 }),
 );
 const jsonValue = fc.letrec((tie) => ({
