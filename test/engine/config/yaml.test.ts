@@ -554,9 +554,10 @@ describe('agreement with the yaml library', () => {
       fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
       fc.string({ maxLength: 12 }),
     );
+    // `<<` is the merge key, whose meaning (not its spelling) the two libraries are compared on elsewhere.
     const key = fc.oneof(
       fc.stringMatching(/^[a-z_][a-z0-9_.-]{0,8}$/),
-      fc.string({ minLength: 1, maxLength: 6 }),
+      fc.string({ minLength: 1, maxLength: 6 }).filter((text) => text !== '<<'),
     );
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
