@@ -2,7 +2,7 @@
 import type { Risk } from '../model/risk.js';
 import type { Finding, Report, RequirementResult } from '../model/report.js';
 import { escapeMarkdown } from './escape.js';
-import { describeFactor, findingNote, formatValue, truncate } from './values.js';
+import { describeFactor, findingNote, formatFactor, formatValue, truncate } from './values.js';
 
 export interface MarkdownOptions {
   /** Headline text before the decision (default `riskgate`). */
@@ -83,12 +83,20 @@ function findingBlock(finding: Finding): string {
   const items = [
     finding.key === null ? null : `Key: <code>${escapeMarkdown(truncate(finding.key, 300))}</code>`,
     `Change: ${changeText(finding)}`,
-    factor === null ? null : `Load factor: ${escapeMarkdown(factor)}`,
+    factor === null ? null : `Load factor: ${escapeMarkdown(factor)}${loadMeaning(finding)}`,
     `Rules: ${escapeMarkdown(truncate(finding.rules.join(', '), 300))}`,
     finding.why ? `Why: ${escapeMarkdown(truncate(finding.why, 1000))}` : null,
     note === null ? null : `Note: ${escapeMarkdown(note)}`,
   ];
   return [title, ...items.filter((item) => item !== null).map((item) => `- ${item}`)].join('\n');
+}
+
+/** In backend terms: `30s → 5s` multiplies the load this key drives by 6 (for every client at once). */
+function loadMeaning(finding: Finding): string {
+  if (finding.loadFactor === null || finding.loadFactor === 1) return '';
+  const effect = finding.loadFactor > 1 ? 'multiplies' : 'divides';
+  const amount = formatFactor(finding.loadFactor > 1 ? finding.loadFactor : 1 / finding.loadFactor).slice(1);
+  return ` — this change ${effect} the backend load this key drives by ${escapeMarkdown(amount)}`;
 }
 
 function changeText(finding: Finding): string {

@@ -2,6 +2,15 @@ import { DEFAULT_MARKER, MAX_COMMENT_LENGTH, renderMarkdown } from '../../src/re
 import { aFinding, aFullReport, aReport, aRequirement } from './factories.js';
 
 describe('renderMarkdown', () => {
+  test('a load factor is explained in backend terms', () => {
+    const up = renderMarkdown(aReport({ findings: [aFinding({ loadFactor: 6 })] }));
+    expect(up).toContain('Load factor: ×6 — this change multiplies the backend load this key drives by 6');
+    const down = renderMarkdown(
+      aReport({ findings: [aFinding({ before: '5s', after: '20s', loadFactor: 0.25 })] }),
+    );
+    expect(down).toContain('Load factor: ×0.25 — this change divides the backend load this key drives by 4');
+  });
+
   test('starts with the sticky-comment marker, then the headline', () => {
     const lines = renderMarkdown(aReport()).split('\n');
     expect(lines[0]).toBe('<!-- riskgate:comment -->');
