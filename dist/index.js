@@ -35707,12 +35707,20 @@ function findingBlock(finding) {
     const items = [
         finding.key === null ? null : `Key: <code>${escapeMarkdown(truncate(finding.key, 300))}</code>`,
         `Change: ${changeText(finding)}`,
-        factor === null ? null : `Load factor: ${escapeMarkdown(factor)}`,
+        factor === null ? null : `Load factor: ${escapeMarkdown(factor)}${loadMeaning(finding)}`,
         `Rules: ${escapeMarkdown(truncate(finding.rules.join(', '), 300))}`,
         finding.why ? `Why: ${escapeMarkdown(truncate(finding.why, 1000))}` : null,
         note === null ? null : `Note: ${escapeMarkdown(note)}`,
     ];
     return [title, ...items.filter((item) => item !== null).map((item) => `- ${item}`)].join('\n');
+}
+/** In backend terms: `30s → 5s` multiplies the load this key drives by 6 (for every client at once). */
+function loadMeaning(finding) {
+    if (finding.loadFactor === null || finding.loadFactor === 1)
+        return '';
+    const effect = finding.loadFactor > 1 ? 'multiplies' : 'divides';
+    const amount = formatFactor(finding.loadFactor > 1 ? finding.loadFactor : 1 / finding.loadFactor).slice(1);
+    return ` — this change ${effect} the backend load this key drives by ${escapeMarkdown(amount)}`;
 }
 function changeText(finding) {
     if (finding.before === undefined && finding.after === undefined)
