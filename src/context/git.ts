@@ -9,6 +9,7 @@ import path from 'node:path';
 import { filesToRead } from '../engine/index.js';
 import type { Policy } from '../model/policy.js';
 import type { ChangedFile, Snapshot } from '../model/snapshot.js';
+import { MAX_CONFIG_BYTES } from './config-size.js';
 import { ContextError } from './context-error.js';
 import { GitProcess } from './git-process.js';
 import { DEFAULT_POLICY_PATH, loadPolicyAt, loadPolicyFromDisk } from './policy-file.js';
@@ -25,8 +26,6 @@ export interface GitRangeOptions {
 /** Author of a local range: no GitHub login is known, and nobody's approval is the author's own. */
 export const LOCAL_AUTHOR = 'local';
 
-/** Above GitHub's blob limit a file's contents are not read; the engine treats it as unreadable. */
-const MAX_TEXT_BYTES = 100 * 2 ** 20;
 const NO_OBJECT = /^0+$/;
 const GITLINK_MODE = '160000';
 
@@ -182,7 +181,7 @@ async function readContents(
     ),
   ];
   const sizes = await git.objects(blobs, '--batch-check');
-  const small = blobs.filter((blob) => (sizes.get(blob)?.size ?? 0) <= MAX_TEXT_BYTES);
+  const small = blobs.filter((blob) => (sizes.get(blob)?.size ?? 0) <= MAX_CONFIG_BYTES);
   const contents = await git.objects(small, '--batch');
   const textOf = (blob: string | null, read: boolean) => {
     if (blob === null) return null;
@@ -199,7 +198,7 @@ async function readContents(
       base: change.submodule ? submoduleText(change.baseBlob) : textOf(change.baseBlob, read),
       head: change.submodule ? submoduleText(change.headBlob) : textOf(change.headBlob, read),
       ...(change.binary ? { binary: true } : {}),
-      ...(tooLarge ? { unavailable: `larger than ${MAX_TEXT_BYTES / 2 ** 20} MiB` } : {}),
+      ...(tooLarge ? { unavailable: `larger than ${MAX_CONFIG_BYTES / 2 ** 20} MiB` } : {}),
     };
   });
 }

@@ -11,16 +11,11 @@
  * A blob whose text GraphQL truncates is read again through the REST blob endpoint (raw, up to the size limit).
  */
 import type { Octokit } from '@octokit/rest';
+import { MAX_CONFIG_BYTES } from '../config-size.js';
 import { apiFailure, reading, statusOf } from './errors.js';
 import type { RepoRef } from './pull.js';
 
 const BLOBS_PER_QUERY = 100;
-
-/**
- * Config files larger than this are not parsed: the engine reports them as unparseable (fail closed). Config is
- * written by people; a file this big is generated data, and parsing it would cost seconds of a runner's time.
- */
-export const MAX_CONFIG_BYTES = 2 ** 20;
 
 export interface BlobRequest {
   sha: string;

@@ -1,7 +1,8 @@
 /** Changed files as the engine sees them: base and head text for the files the policy reads, nothing for the rest. */
 import type { Octokit } from '@octokit/rest';
 import type { ChangedFile } from '../../model/snapshot.js';
-import { blobKey, MAX_CONFIG_BYTES, readBlobs, type BlobContent, type BlobRequest } from './contents.js';
+import { MAX_CONFIG_BYTES } from '../config-size.js';
+import { blobKey, readBlobs, type BlobContent, type BlobRequest } from './contents.js';
 import type { ListedFile, RepoRef } from './pull.js';
 
 export interface Revisions {
