@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gatherPullRequest } from '../context/github/index.js';
 import type { Logger } from '../context/logger.js';
-import { evaluate } from '../engine/index.js';
+import { decide } from '../engine/index.js';
 import type { Report } from '../model/report.js';
 import { emitAnnotations, type AnnotationBudget } from '../publish/annotations.js';
 import { describeDenied, tryWrite, type DeniedWrite } from '../publish/denied.js';
@@ -87,7 +87,7 @@ export async function evaluateTarget(env: TargetEnvironment, target: Target): Pr
     );
     const gateSha = target.kind === 'merge-group' ? target.groupSha : gathered.headSha;
     sha = gateSha;
-    const evaluated = evaluate(gathered.policy, gathered.snapshot);
+    const evaluated = decide(gathered.policy, gathered.snapshot, gathered.findings);
     report = evaluated;
     if (target.kind === 'pull') {
       await stage(`publish to pull request #${target.number}`, () =>

@@ -36,7 +36,12 @@ const byRiskThenPlace = (a: Finding, b: Finding) =>
 
 /** The whole decision, from plain data to plain data (contracts §1.4). */
 export function evaluate(policy: Policy, snapshot: Snapshot): Report {
-  const findings = classify(policy, snapshot.files);
+  return decide(policy, snapshot, classify(policy, snapshot.files));
+}
+
+/** The decision for findings already classified from `snapshot.files` (a context that classified to plan its reads). */
+export function decide(policy: Policy, snapshot: Snapshot, classified: Finding[]): Report {
+  const findings = [...classified];
   const requirements = evaluateRequirements(policy, snapshot, findings, expectedFleetRps(policy, findings));
   const risk = maxRisk(...findings.map((finding) => finding.risk));
   const errors = [...snapshot.errors];

@@ -6,6 +6,7 @@
 import type { Octokit } from '@octokit/rest';
 import { classify, factsNeeded, filesToRead } from '../../engine/index.js';
 import type { Policy } from '../../model/policy.js';
+import type { Finding } from '../../model/report.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import type { Logger } from '../logger.js';
 import { readChecks, type HeadCheck } from './checks.js';
@@ -42,6 +43,8 @@ export interface GatherOptions {
 export interface Gathered {
   policy: Policy;
   snapshot: Snapshot;
+  /** `classify(policy, snapshot.files)`, computed to plan the reads; `decide` takes it instead of classifying again. */
+  findings: Finding[];
   headSha: string;
   baseSha: string;
   /** HTTP requests sent (retries included). */
@@ -76,7 +79,8 @@ export async function gatherPullRequest(
   );
   log.debug(`riskgate: reading ${wanted.size} of ${listed.length} changed files`);
   const files = await readChangedFiles(gh, repo, listed, wanted, { base: diffBase, head: pull.headSha });
-  const needs = factsNeeded(policy, classify(policy, files));
+  const findings = classify(policy, files);
+  const needs = factsNeeded(policy, findings);
 
   const [reviewFacts, checks, teams, labels] = await Promise.all([
     needs.reviews ? readReviews(gh, repo, pull, comparesReviewedCommits(policy)) : null,
@@ -119,7 +123,7 @@ export async function gatherPullRequest(
   };
   const requests = requestCount(gh) + (teamsClient === gh ? 0 : requestCount(teamsClient)) - before;
   log.info(`riskgate: read pull request #${pull.number} in ${requests} GitHub API requests`);
-  return { policy, snapshot, headSha: pull.headSha, baseSha: pull.baseSha, requests };
+  return { policy, snapshot, findings, headSha: pull.headSha, baseSha: pull.baseSha, requests };
 }
 
 function headMismatch(target: PullTarget, pull: PullInfo): string[] {
