@@ -15387,7 +15387,11 @@ function reviewersToRequest(policy, snapshot, results) {
 const byRiskThenPlace = (a, b) => riskRank(b.risk) - riskRank(a.risk) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
 /** The whole decision, from plain data to plain data (contracts §1.4). */
 function evaluate(policy, snapshot) {
-    const findings = classify$1(policy, snapshot.files);
+    return decide(policy, snapshot, classify$1(policy, snapshot.files));
+}
+/** The decision for findings already classified from `snapshot.files` (a context that classified to plan its reads). */
+function decide(policy, snapshot, classified) {
+    const findings = [...classified];
     const requirements = evaluateRequirements(policy, snapshot, findings, expectedFleetRps(policy, findings));
     const risk = maxRisk(...findings.map((finding) => finding.risk));
     const errors = [...snapshot.errors];
@@ -15403,6 +15407,13 @@ function evaluate(policy, snapshot) {
         errors,
     };
 }
+
+/**
+ * Config files larger than this are not parsed: the engine reports them as unparseable (fail closed). Config is
+ * written by people; a file this big is generated data, and parsing it would cost seconds of a runner's time.
+ * Both repository contexts (GitHub and local git) use it, so a local evaluation decides as the action would.
+ */
+const MAX_CONFIG_BYTES = 2 ** 20;
 
 /** Runs `git` in one repository without a shell, and reads many objects with one `git cat-file --batch`. */
 /** Enough for every object of a large range; `cat-file` output is the big one. */
@@ -34253,8 +34264,6 @@ function diskReader(location, cwd, policyFile) {
  */
 /** Author of a local range: no GitHub login is known, and nobody's approval is the author's own. */
 const LOCAL_AUTHOR = 'local';
-/** Above GitHub's blob limit a file's contents are not read; the engine treats it as unreadable. */
-const MAX_TEXT_BYTES = 100 * 2 ** 20;
 const NO_OBJECT = /^0+$/;
 const GITLINK_MODE = '160000';
 async function gatherGitRange(options) {
@@ -34380,7 +34389,7 @@ async function readContents(git, changes, wanted) {
         ...new Set([...readable].flatMap((change) => [change.baseBlob, change.headBlob]).filter((blob) => blob !== null)),
     ];
     const sizes = await git.objects(blobs, '--batch-check');
-    const small = blobs.filter((blob) => (sizes.get(blob)?.size ?? 0) <= MAX_TEXT_BYTES);
+    const small = blobs.filter((blob) => (sizes.get(blob)?.size ?? 0) <= MAX_CONFIG_BYTES);
     const contents = await git.objects(small, '--batch');
     const textOf = (blob, read) => {
         if (blob === null)
@@ -34396,7 +34405,7 @@ async function readContents(git, changes, wanted) {
             base: change.submodule ? submoduleText(change.baseBlob) : textOf(change.baseBlob, read),
             head: change.submodule ? submoduleText(change.headBlob) : textOf(change.headBlob, read),
             ...(change.binary ? { binary: true } : {}),
-            ...(tooLarge ? { unavailable: `larger than ${MAX_TEXT_BYTES / 2 ** 20} MiB` } : {}),
+            ...(tooLarge ? { unavailable: `larger than ${MAX_CONFIG_BYTES / 2 ** 20} MiB` } : {}),
         };
     });
 }

@@ -46973,9 +46973,9 @@ function reviewersToRequest(policy, snapshot, results) {
     };
 }
 const byRiskThenPlace = (a, b) => riskRank(b.risk) - riskRank(a.risk) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
-/** The whole decision, from plain data to plain data (contracts §1.4). */
-function evaluate(policy, snapshot) {
-    const findings = classify$1(policy, snapshot.files);
+/** The decision for findings already classified from `snapshot.files` (a context that classified to plan its reads). */
+function decide(policy, snapshot, classified) {
+    const findings = [...classified];
     const requirements = evaluateRequirements(policy, snapshot, findings, expectedFleetRps(policy, findings));
     const risk = maxRisk(...findings.map((finding) => finding.risk));
     const errors = [...snapshot.errors];
@@ -47103,12 +47103,14 @@ function outputReport(name, output, format) {
     return { source, files, format };
 }
 
-const BLOBS_PER_QUERY = 100;
 /**
  * Config files larger than this are not parsed: the engine reports them as unparseable (fail closed). Config is
  * written by people; a file this big is generated data, and parsing it would cost seconds of a runner's time.
+ * Both repository contexts (GitHub and local git) use it, so a local evaluation decides as the action would.
  */
 const MAX_CONFIG_BYTES = 2 ** 20;
+
+const BLOBS_PER_QUERY = 100;
 const blobKey = ({ sha, path }) => `${sha}:${path}`;
 /** Contents of the given blobs; `perQuery` is there for the benchmark that chose BLOBS_PER_QUERY. */
 async function readBlobs(gh, repo, wanted, perQuery = BLOBS_PER_QUERY) {
@@ -66905,7 +66907,8 @@ async function gatherPullRequest(gh, target, options) {
     const wanted = new Set(filesToRead(policy, listed.map((file) => file.path)));
     log.debug(`riskgate: reading ${wanted.size} of ${listed.length} changed files`);
     const files = await readChangedFiles(gh, repo, listed, wanted, { base: diffBase, head: pull.headSha });
-    const needs = factsNeeded(policy, classify$1(policy, files));
+    const findings = classify$1(policy, files);
+    const needs = factsNeeded(policy, findings);
     const [reviewFacts, checks, teams, labels] = await Promise.all([
         needs.reviews ? readReviews(gh, repo, pull, comparesReviewedCommits(policy)) : null,
         needs.checks || needs.evidence.some(({ source }) => source.from === 'artifact')
@@ -66943,7 +66946,7 @@ async function gatherPullRequest(gh, target, options) {
     };
     const requests = requestCount(gh) + (teamsClient === gh ? 0 : requestCount(teamsClient)) - before;
     log.info(`riskgate: read pull request #${pull.number} in ${requests} GitHub API requests`);
-    return { policy, snapshot, headSha: pull.headSha, baseSha: pull.baseSha, requests };
+    return { policy, snapshot, findings, headSha: pull.headSha, baseSha: pull.baseSha, requests };
 }
 function headMismatch(target, pull) {
     if (!target.headSha || target.headSha === pull.headSha)
@@ -67155,7 +67158,7 @@ async function evaluateTarget(env, target) {
         const gathered = await gatherPullRequest(gh, { ...repo, number: target.number, headSha: target.kind === 'merge-group' ? target.pullSha : undefined }, { policyPath: inputs.policy, log: env.log, teamsToken: inputs.teamsToken ?? undefined });
         const gateSha = target.kind === 'merge-group' ? target.groupSha : gathered.headSha;
         sha = gateSha;
-        const evaluated = evaluate(gathered.policy, gathered.snapshot);
+        const evaluated = decide(gathered.policy, gathered.snapshot, gathered.findings);
         report = evaluated;
         if (target.kind === 'pull') {
             await stage(`publish to pull request #${target.number}`, () => publishToPull({
